@@ -1,0 +1,669 @@
+#!/usr/bin/env python3
+"""Build every derived file in data/ from public-domain / LGPL sources installed as Debian packages.
+
+Run through scripts/build_data.sh, which installs what this needs. Python because the
+sources are read with GDAL (ogr2ogr) and GMT command-line tools and the raster step
+(priority-flood over ETOPO5) wants numpy; shapely checks the topology before anything is
+written. Output is deterministic: the same packages give the same bytes.
+
+Sources (see data/README.md for licences and accuracy):
+  * GSHHG 2.3.7 full resolution (Debian gmt-gshhg-full): coast, WDBII rivers and borders.
+  * Natural Earth 10m 3.0.0 (Debian libmagics++-data): named rivers (to pick WDBII rivers),
+    the Amur below Khabarovsk, the modern boundary lines, Mongolia's and Korea's borders.
+  * ETOPO5 (Debian ferret-datasets): relief for the Stanovoy crest.
+"""
+import heapq
+import json
+import math
+import os
+import subprocess
+import sys
+
+import numpy as np
+import contourpy
+import shapely
+from shapely.geometry import LineString, Point, box
+from shapely.ops import linemerge
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATA = os.path.join(ROOT, "data")
+NE10 = "/usr/share/magics/10m"
+ETOPO = "/usr/share/ferret-vis/data/etopo5.cdf"
+
+# The covered area (a frame in lon/lat degrees). See data/README.md for why these edges.
+W, E, S, N = 115.5, 141.8, 42.25, 57.5
+
+# Named points used to cut or anchor lines (lon, lat). Sources in data/README.md.
+CONFLUENCE = (121.47694, 53.33278)   # Shilka + Argun = Amur (Amur infobox)
+ABAGAITU = (117.898364, 49.55857)    # start of the Argun (Abagaitu islet)
+KAZAKEVICHEVA = (134.735, 48.266)     # where the WDBII border leaves the Amur: Kazakevicheva channel meets the Ussuri
+KHABAROVSK = (135.07, 48.48)          # Ussuri mouth on the Amur at Khabarovsk (EB1911)
+AMUR_MOUTH = (141.08389, 52.94722)    # Amur mouth (Amur infobox)
+MN_TRIPOINT = (116.711, 49.845)       # China-Mongolia-Russia
+KP_TRIPOINT = (130.639275, 42.419787) # marker 423, China-North Korea-Russia
+GORBITSA_MOUTH = (119.22, 53.10)      # Gorbitsa village on the Shilka [est, see README]
+GORBITSA_SOURCE = (119.10, 53.70)     # [est, very low]; snapped to the derived crest
+AMAZAR_MOUTH = (121.90, 53.40)        # [est] Great Gorbitsa / Amazar mouth on the Amur
+SUNGACHA_MOUTH = (133.10, 45.35)      # [est] where the border leaves the Ussuri
+KHANKA_OUTLET = (132.95, 45.02)       # Sungacha leaves Lake Khanka (NE vertex)
+TUR_MOUTH = (131.85, 45.34)           # Belen-he / Tur mouth on the west shore (NE vertex)
+
+NE_ATTR = "Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com."
+GSHHG_ATTR = ("GSHHG 2.3.7, P. Wessel and W.H.F. Smith (1996), J. Geophys. Res. 101(B4), 8741-8743; "
+              "rivers and borders from CIA World Data Bank II")
+ETOPO_ATTR = ("Data Announcement 88-MGG-02, Digital relief of the Surface of the Earth. "
+              "NOAA, National Geophysical Data Center, Boulder, Colorado, 1988.")
+SRC = {
+    "wdb": ("GSHHG 2.3.7 full resolution, WDBII layer (Debian gmt-gshhg-full)", "public domain (WDBII); GSHHG distribution LGPL-3.0-or-later", GSHHG_ATTR),
+    "gshhg": ("GSHHG 2.3.7 full-resolution shoreline (Debian gmt-gshhg-full)", "LGPL-3.0-or-later", GSHHG_ATTR),
+    "ne": ("Natural Earth 10m 3.0.0 (Debian libmagics++-data)", "public domain", NE_ATTR),
+    "etopo": ("Derived from ETOPO5 (Debian ferret-datasets, etopo5.cdf)", "public domain", ETOPO_ATTR),
+    "hand": ("Digitised by hand for nerchinsk from the literature cited in data/README.md", "CC0-1.0", "nerchinsk contributors"),
+    "frame": ("Defined by nerchinsk: the edge of the covered area", "CC0-1.0", "nerchinsk contributors"),
+}
+
+
+def run(cmd):
+    return subprocess.run(cmd, capture_output=True, check=True).stdout
+
+
+def hav(a, b):
+    lon1, lat1, lon2, lat2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def length_km(cs):
+    return sum(hav(cs[i], cs[i + 1]) for i in range(len(cs) - 1))
+
+
+def r6(c):
+    return (round(float(c[0]), 6), round(float(c[1]), 6))
+
+
+def clean(cs):
+    """Round to 6 decimals and drop repeated vertices."""
+    out = []
+    for c in cs:
+        c = r6(c)
+        if not out or out[-1] != c:
+            out.append(c)
+        # drop spikes: a vertex where the line doubles back on itself along the same direction
+        while len(out) >= 3:
+            a, b, c2 = out[-3], out[-2], out[-1]
+            cross = (b[0] - a[0]) * (c2[1] - b[1]) - (b[1] - a[1]) * (c2[0] - b[0])
+            dot = (b[0] - a[0]) * (c2[0] - b[0]) + (b[1] - a[1]) * (c2[1] - b[1])
+            if a == c2:
+                del out[-2:]
+            elif abs(cross) < 1e-12 and dot < 0:
+                del out[-2]
+            else:
+                break
+    return out
+
+
+# ------------------------------------------------------------------ readers
+def gmt_segments(args, region=(110, 145, 40, 62)):
+    r = "-R%g/%g/%g/%g" % region
+    txt = run(["gmt", "coast", r, "-M", "-Df"] + args).decode()
+    segs, cur = [], None
+    for line in txt.splitlines():
+        if line.startswith(">"):
+            if cur:
+                segs.append(cur)
+            cur = []
+        elif line.strip():
+            x, y = line.split()[:2]
+            cur.append((float(x), float(y)))
+    if cur:
+        segs.append(cur)
+    return segs
+
+
+def ne_features(layer):
+    raw = run(["ogr2ogr", "-f", "GeoJSON", "/vsistdout/", f"{NE10}/{layer}.shp", "-spat", "100", "38", "150", "66"])
+    return json.loads(raw.decode("utf-8", "replace"))["features"]
+
+
+def parts_of(g):
+    return [g["coordinates"]] if g["type"] == "LineString" else g["coordinates"]
+
+
+def stitch(segs):
+    """Join fragments (GMT cuts lines at 1-degree bins) that share exact endpoints."""
+    merged = linemerge([LineString(s) for s in segs if len(s) > 1])
+    geoms = [merged] if merged.geom_type == "LineString" else list(merged.geoms)
+    return [list(g.coords) for g in geoms]
+
+
+class Network:
+    """A river or border network: vertices are nodes, shortest paths pick one river."""
+
+    def __init__(self, segs, snap_km=2.0):
+        import networkx as nx
+        self.nx = nx
+        g = nx.Graph()
+        ends = []
+        for s in segs:
+            s = clean(s)
+            for a, b in zip(s, s[1:]):
+                g.add_edge(a, b, w=hav(a, b))
+            if len(s) > 1:
+                ends += [s[0], s[-1]]
+        nodes = np.array(list(g.nodes))
+        for e in ends:  # bridge dangling ends across bin cuts and small gaps
+            if g.degree(e) > 1:
+                continue
+            d = np.hypot(nodes[:, 0] - e[0], (nodes[:, 1] - e[1]) * 1.6)
+            for i in np.argsort(d)[:8]:
+                k = (float(nodes[i][0]), float(nodes[i][1]))
+                if k != e and not g.has_edge(e, k) and hav(e, k) < snap_km:
+                    g.add_edge(e, k, w=hav(e, k))
+                    break
+        self.g = g
+        self.nodes = nodes
+
+    def nearest(self, p):
+        d = np.hypot(self.nodes[:, 0] - p[0], (self.nodes[:, 1] - p[1]) * 1.6)
+        n = self.nodes[int(np.argmin(d))]
+        return (float(n[0]), float(n[1]))
+
+    def path(self, a, b):
+        na, nb = self.nearest(a), self.nearest(b)
+        return self.nx.shortest_path(self.g, na, nb, weight="w")
+
+
+def nearest_index(cs, p):
+    return min(range(len(cs)), key=lambda i: hav(cs[i], p))
+
+
+def split_at(cs, p):
+    """Split a polyline at its vertex nearest p; both halves share that vertex."""
+    i = nearest_index(cs, p)
+    return cs[: i + 1], cs[i:], hav(cs[i], p)
+
+
+def cut_at_first_crossing(cs, other):
+    """Keep cs up to where it first meets `other` (a LineString); end exactly on a vertex of it."""
+    line = LineString(cs)
+    hit = line.intersection(other)
+    if hit.is_empty:
+        return cs, None
+    pts = [hit] if hit.geom_type == "Point" else [g for g in getattr(hit, "geoms", [hit]) if g.geom_type == "Point"]
+    d = min(line.project(p) for p in pts)
+    out = list(shapely.ops.substring(line, 0, d).coords)
+    return out, Point(out[-1])
+
+
+def attach(cs, target, at_end=True):
+    """Make the end (or start) of cs a vertex of target: insert the projected point into target.
+    Returns (new cs, new target coords, gap km)."""
+    t = LineString(target)
+    p = cs[-1] if at_end else cs[0]
+    d = t.project(Point(p))
+    q = t.interpolate(d)
+    q = r6((q.x, q.y))
+    tc = list(target)
+    # insert q into target after the vertex before distance d
+    acc, k = 0.0, 0
+    for k in range(len(tc) - 1):
+        seg = math.dist(tc[k], tc[k + 1])
+        if acc + seg >= d:
+            break
+        acc += seg
+    if q not in tc:
+        tc.insert(k + 1, q)
+    gap = hav(p, q)
+    if at_end:
+        cs = cs[:-1] + [q] if hav(cs[-1], q) < 0.05 else cs + [q]
+    else:
+        cs = [q] + cs[1:] if hav(cs[0], q) < 0.05 else [q] + cs
+    return clean(cs), clean(tc), gap
+
+
+# ------------------------------------------------------------------ the Stanovoy crest
+def derive_crest(uda_line, coast_line):
+    """Priority-flood drainage on ETOPO5 with WDBII rivers burned in (so the coarse grid follows
+    the real network), then the divide between cells draining to the Arctic or to the Uda and
+    cells draining to the rest of the Pacific (the Amur and the coastal rivers south of the Uda)."""
+    Wd, Ed, Sd, Nd = 100, 150, 38, 66
+    raw = run(["gmt", "grd2xyz", ETOPO, f"-R{Wd}/{Ed}/{Sd}/{Nd}", "-ZTLf"])
+    info = run(["gmt", "grdinfo", ETOPO, f"-R{Wd}/{Ed}/{Sd}/{Nd}", "-C"]).decode().split()
+    nx_, ny_ = int(info[9]), int(info[10])
+    z = np.frombuffer(raw, dtype="<f4").reshape(ny_, nx_)[::-1].astype(np.float64)
+    lon = np.linspace(float(info[1]), float(info[2]), nx_)
+    lat = np.linspace(float(info[3]), float(info[4]), ny_)
+    dx, dy = lon[1] - lon[0], lat[1] - lat[0]
+    zs = z.copy()
+
+    def cells_on(segs):
+        out = set()
+        for s in segs:
+            for (xa, ya), (xb, yb) in zip(s[:-1], s[1:]):
+                n = max(2, int(max(abs(xb - xa) / dx, abs(yb - ya) / dy) * 3))
+                for t in np.linspace(0, 1, n):
+                    i = int(round((xa + t * (xb - xa) - lon[0]) / dx))
+                    j = int(round((ya + t * (yb - ya) - lat[0]) / dy))
+                    if 0 <= i < nx_ and 0 <= j < ny_:
+                        out.add((j, i))
+        return out
+
+    rivers = []
+    for lev in (1, 2, 3, 4):
+        rivers += gmt_segments([f"-I{lev}"], (Wd, Ed, Sd, Nd))
+    burned = cells_on(rivers)
+    for j, i in burned:
+        if z[j, i] > 0:
+            z[j, i] -= 1500.0
+    # sea: cells at or below 0 m (unburned relief) connected to the grid edge
+    sea = np.zeros(z.shape, dtype=bool)
+    stack = [(j, i) for j in range(ny_) for i in (0, nx_ - 1)] + [(j, i) for i in range(nx_) for j in (0, ny_ - 1)]
+    while stack:
+        j, i = stack.pop()
+        if sea[j, i] or zs[j, i] > 0:
+            continue
+        sea[j, i] = True
+        for dj, di in ((1, 0), (-1, 0), (0, 1), (0, -1)):
+            jj, ii = j + dj, i + di
+            if 0 <= jj < ny_ and 0 <= ii < nx_ and not sea[jj, ii]:
+                stack.append((jj, ii))
+    label = np.zeros(z.shape, dtype=np.int64)
+    arctic_ids = set()
+    pq = []
+    nid = 0
+    for j in range(ny_):
+        for i in range(nx_):
+            if sea[j, i] or j == ny_ - 1 or i == 0 or j == 0 or i == nx_ - 1:
+                nid += 1
+                label[j, i] = nid
+                if not sea[j, i] and (j == ny_ - 1 or i == 0):
+                    arctic_ids.add(nid)
+                heapq.heappush(pq, (z[j, i], j, i))
+    done = label > 0
+    while pq:
+        h, j, i = heapq.heappop(pq)
+        for dj in (-1, 0, 1):
+            for di in (-1, 0, 1):
+                jj, ii = j + dj, i + di
+                if (dj or di) and 0 <= jj < ny_ and 0 <= ii < nx_ and not done[jj, ii]:
+                    done[jj, ii] = True
+                    label[jj, ii] = label[j, i]
+                    heapq.heappush(pq, (max(z[jj, ii], h), jj, ii))
+    uda_ids = {int(label[j, i]) for j, i in cells_on([uda_line[: max(2, len(uda_line) * 9 // 10)]])}
+    mask = (np.isin(label, list(arctic_ids | uda_ids)) & ~sea).astype(float)
+    lines = contourpy.contour_generator(lon, lat, mask).lines(0.5)
+    src = GORBITSA_SOURCE
+    best = min(lines, key=lambda l: min(hav(p, src) for p in l))
+    best = [tuple(map(float, p)) for p in best]
+    if best[0] == best[-1]:  # closed: rotate so it starts at the Gorbitsa end
+        best = best[:-1]
+        k = nearest_index(best, src)
+        best = best[k:] + best[:k]
+    else:
+        k = nearest_index(best, src)
+        best = best[k:]
+    if best[min(20, len(best) - 1)][0] < best[0][0]:  # run eastwards
+        best = [best[0]] + best[1:][::-1]
+    # stop where the divide first comes within one cell of the coast
+    coast = LineString(coast_line)
+    for k, p in enumerate(best):
+        if k > 10 and coast.distance(Point(p)) < 0.05:
+            best = best[: k + 1]
+            break
+    else:
+        raise SystemExit("crest never reaches the coast")
+    elev = [float(zs[int(round((y - lat[0]) / dy)), int(round((x - lon[0]) / dx))]) for x, y in best]
+    return best, elev
+
+
+# ------------------------------------------------------------------ the build
+def main():
+    frame_box = box(W, S, E, N)
+
+    # ---- coast: the mainland shoreline, stitched from GSHHG full resolution
+    shore = stitch(gmt_segments(["-W", "-A0/1/1"]))
+    pieces = []
+    for s in shore:
+        clipped = LineString(s).intersection(frame_box)
+        for g in getattr(clipped, "geoms", [clipped]):
+            if g.geom_type == "LineString" and len(g.coords) > 1:
+                pieces.append(list(g.coords))
+    coast = max(pieces, key=len)
+    if coast[0][1] > coast[-1][1]:
+        coast = coast[::-1]  # south to north
+    # snap the two ends exactly onto the frame edges
+    def onto_frame(p):
+        x, y = p
+        dists = {"W": abs(x - W), "E": abs(x - E), "S": abs(y - S), "N": abs(y - N)}
+        k = min(dists, key=dists.get)
+        return (W if k == "W" else E if k == "E" else x, S if k == "S" else N if k == "N" else y)
+    coast[0], coast[-1] = onto_frame(coast[0]), onto_frame(coast[-1])
+    coast = clean(coast)
+    print(f"coast: {len(coast)} vertices, {length_km(coast):.0f} km, from {coast[0]} to {coast[-1]}")
+
+    # ---- WDBII China-Russia border, tripoint to tripoint
+    bnet = Network(gmt_segments(["-N1"]), snap_km=1.0)
+    border = clean(bnet.path(MN_TRIPOINT, KP_TRIPOINT))
+    border[0], border[-1] = r6(MN_TRIPOINT), r6(KP_TRIPOINT)
+    border = clean(border)
+    kyakhta, rest, gap_abagaitu = split_at(border, ABAGAITU)
+    argun, rest, gap_conf = split_at(rest, CONFLUENCE)
+    amur_upper, rest, gap_kh = split_at(rest, KAZAKEVICHEVA)
+    # WDBII makes a 0.6 km excursion east of the junction and doubles back: drop it so the lines do not cross
+    if not LineString(amur_upper[-3:] + rest[1:4]).is_simple:
+        amur_upper = amur_upper[:-1] + [rest[2]]
+        rest = rest[2:]
+    ussuri, rest, gap_su = split_at(rest, SUNGACHA_MOUTH)
+    sungacha, rest, gap_ko = split_at(rest, KHANKA_OUTLET)
+    khanka, land, gap_tur = split_at(rest, TUR_MOUTH)
+    conf = argun[-1]
+    kh = amur_upper[-1]
+    print(f"border cuts (km from named point): Abagaitu {gap_abagaitu:.1f}, confluence {gap_conf:.1f}, "
+          f"Kazakevicheva {gap_kh:.1f}, Sungacha {gap_su:.1f}, Khanka outlet {gap_ko:.1f}, Tur {gap_tur:.1f}")
+
+    # ---- Natural Earth named rivers (anchors) and WDBII river network
+    ne_riv = {}
+    for f in ne_features("ne_10m_rivers_lake_centerlines"):
+        ne_riv.setdefault(f["properties"]["name"], []).extend(parts_of(f["geometry"]))
+    rsegs = []
+    for lev in (1, 2, 3, 4):
+        rsegs += gmt_segments([f"-I{lev}"])
+    rnet = Network(rsegs)
+
+    # Shilka from the Gorbitsa mouth to the confluence (WDBII), ending on the border's confluence vertex
+    shilka_full = clean(rnet.path(ne_riv["Shilka"][0][0], CONFLUENCE))
+    k = nearest_index(shilka_full, GORBITSA_MOUTH)
+    shilka = shilka_full[k:]
+    gap_shilka_conf = hav(shilka[-1], conf)
+    shilka = clean(shilka[:-1] + [conf])
+    gorbitsa_mouth = shilka[0]
+    print(f"shilka: {len(shilka)} vertices, mouth of Gorbitsa at {gorbitsa_mouth} "
+          f"({hav(gorbitsa_mouth, GORBITSA_MOUTH):.1f} km from estimate); confluence gap {gap_shilka_conf:.2f} km")
+
+    # Uda (WDBII), mouth cut at the coast
+    uda_ne = linemerge([LineString(p) for p in ne_riv["Uda"]])
+    uda = clean(rnet.path(uda_ne.coords[0], uda_ne.coords[-1]))
+    if uda[0][0] > uda[-1][0]:
+        uda = uda[::-1]
+
+    # Crest
+    crest, crest_elev = derive_crest(uda, coast)
+    crest = clean(crest)
+    crest, coast, gap_crest_coast = attach(crest, coast, at_end=True)
+    print(f"crest: {len(crest)} vertices, {length_km(crest):.0f} km, ends {gap_crest_coast:.1f} km from coast, "
+          f"elevation min/median/max {min(crest_elev):.0f}/{np.median(crest_elev):.0f}/{max(crest_elev):.0f} m")
+
+    # Gorbitsa: hand-digitised from the mouth due north to the crest (see README)
+    gsrc_i = nearest_index(crest, GORBITSA_SOURCE)
+    crest = crest[gsrc_i:]
+    gorbitsa_source = crest[0]
+    mid = [(gorbitsa_mouth[0] + (gorbitsa_source[0] - gorbitsa_mouth[0]) * t + 0.02 * math.sin(t * math.pi),
+            gorbitsa_mouth[1] + (gorbitsa_source[1] - gorbitsa_mouth[1]) * t) for t in (0.25, 0.5, 0.75)]
+    gorbitsa = clean([gorbitsa_mouth] + mid + [gorbitsa_source])
+    print(f"gorbitsa: source at {gorbitsa_source}, {hav(gorbitsa_source, GORBITSA_SOURCE):.1f} km from estimate, "
+          f"length {length_km(gorbitsa):.0f} km")
+
+    # Uda: cut at the coast, upstream end joined to the nearest crest vertex
+    uda, hit = cut_at_first_crossing(uda, LineString(coast))
+    uda = clean(uda)
+    uda, coast, gap_uda = attach(uda, coast, at_end=True)
+    ci = nearest_index(crest, uda[0])
+    uda_connector = clean([crest[ci], uda[0]])
+    print(f"uda: {len(uda)} vertices, {length_km(uda):.0f} km, mouth gap {gap_uda:.2f} km; connector {length_km(uda_connector):.1f} km")
+
+    # Amur below Khabarovsk: Natural Earth (WDBII draws two banks here), from the border's Khabarovsk vertex
+    amur_ne = [p for p in ne_riv["Amur"]]
+    amur_low = linemerge([LineString(p) for p in amur_ne])
+    parts = [amur_low] if amur_low.geom_type == "LineString" else list(amur_low.geoms)
+    amur_low = list(max(parts, key=lambda g: g.length).coords)
+    if amur_low[0][0] > amur_low[-1][0]:
+        amur_low = amur_low[::-1]
+    k = nearest_index(amur_low, KHABAROVSK)
+    # from the Kazakevicheva junction down the lower Ussuri (east of Bolshoy Ussuriysky) to the Amur at Khabarovsk
+    lower_ussuri = clean(rnet.path(kh, amur_low[k]))
+    gap_amur_kh = length_km(lower_ussuri)
+    # below Nikolayevsk the Natural Earth line stops; the last reach runs straight through the estuary to the mouth
+    amur_low = clean([kh] + lower_ussuri[1:-1] + amur_low[k:] + [AMUR_MOUTH])
+    amur_low, hit = cut_at_first_crossing(amur_low, LineString(coast))
+    amur_low = clean(amur_low)
+    amur_low, coast, gap_amur_mouth = attach(amur_low, coast, at_end=True)
+    print(f"amur below Khabarovsk: {len(amur_low)} vertices, {length_km(amur_low):.0f} km, lower Ussuri reach {gap_amur_kh:.1f} km, "
+          f"mouth {amur_low[-1]} gap {gap_amur_mouth:.2f} km")
+
+    # Tumen (WDBII): the tripoint on the border splits it into China-Korea and Russia-Korea
+    tumen = clean(rnet.path(ne_riv["Tumen"][0][0], ne_riv["Tumen"][0][-1]))
+    if tumen[0][0] > tumen[-1][0]:
+        tumen = tumen[::-1]
+    tl = LineString(tumen)
+    k = next(i for i, p in enumerate(land) if tl.distance(Point(p)) < 0.003)  # first land-line vertex on the Tumen
+    land = land[: k + 1]
+    tumen_cn, tumen_ru, gap_tp = split_at(tumen, land[-1])
+    tumen_cn = clean(tumen_cn[:-1] + [land[-1]])
+    tumen_ru = clean([land[-1]] + tumen_ru[1:])
+    tumen_ru, hit = cut_at_first_crossing(tumen_ru, LineString(coast))
+    tumen_ru, coast, gap_tm = attach(clean(tumen_ru), coast, at_end=True)
+    # the China-Korea part: from where it enters the frame's southern edge
+    cl = LineString(tumen_cn).intersection(frame_box)
+    cl = [list(g.coords) for g in getattr(cl, "geoms", [cl]) if g.geom_type == "LineString"]
+    tumen_cn = clean(max(cl, key=len))
+    tumen_cn[0] = onto_frame(tumen_cn[0])
+    tumen_cn = clean(tumen_cn)
+    print(f"tumen: tripoint gap {gap_tp:.2f} km, Russia-Korea {length_km(tumen_ru):.0f} km to the sea (gap {gap_tm:.2f}), "
+          f"China-Korea from {tumen_cn[0]}")
+
+    # Mongolia's borders (Natural Earth), ends snapped to the WDBII tripoint and clipped to the frame
+    def ne_pair(a, b):
+        segs = []
+        for f in ne_features("ne_10m_admin_0_boundary_lines_land"):
+            p = f["properties"]
+            if {p.get("adm0_left"), p.get("adm0_right")} == {a, b}:
+                segs += [s for s in parts_of(f["geometry"]) if max(c[0] for c in s) > 110]
+        merged = linemerge([LineString(s) for s in segs])
+        geoms = [merged] if merged.geom_type == "LineString" else list(merged.geoms)
+        return geoms
+
+    def from_tripoint(geoms):
+        g = min(geoms, key=lambda g: min(hav(g.coords[0], MN_TRIPOINT), hav(g.coords[-1], MN_TRIPOINT)))
+        cs = list(g.coords)
+        if hav(cs[-1], MN_TRIPOINT) < hav(cs[0], MN_TRIPOINT):
+            cs = cs[::-1]
+        gap = hav(cs[0], MN_TRIPOINT)
+        cs = [r6(MN_TRIPOINT)] + cs[1:]
+        cl = LineString(cs).intersection(frame_box)
+        cl = [list(x.coords) for x in getattr(cl, "geoms", [cl]) if x.geom_type == "LineString"]
+        cs = next(c for c in cl if r6(c[0]) == r6(MN_TRIPOINT))
+        cs[-1] = onto_frame(cs[-1])
+        return clean(cs), gap
+
+    mn_ru, gap1 = from_tripoint(ne_pair("Mongolia", "Russia"))
+    mn_cn, gap2 = from_tripoint(ne_pair("China", "Mongolia"))
+    print(f"mongolia: Russia line {len(mn_ru)} v (tripoint gap {gap1:.1f} km) ends {mn_ru[-1]}; "
+          f"China line {len(mn_cn)} v (gap {gap2:.1f} km) ends {mn_cn[-1]}")
+
+    # ---- the frame: the rectangle with every line end that lies on it inserted, counter-clockwise
+    on_frame = [coast[0], coast[-1], tumen_cn[0], mn_ru[-1], mn_cn[-1]]
+    def perimeter_pos(p):
+        x, y = p
+        if y == S and x < E: return x - W
+        if x == E and y < N: return (E - W) + (y - S)
+        if y == N and x > W: return (E - W) + (N - S) + (E - x)
+        return 2 * (E - W) + (N - S) + (N - y)
+    corners = [(W, S), (E, S), (E, N), (W, N)]
+    ring = sorted(set(map(r6, corners + on_frame)), key=perimeter_pos)
+    frame = ring + [ring[0]]
+
+    # ---- reference lines (not part of the territories)
+    amazar = None
+    for nm in ne_riv:
+        if nm and nm.startswith("Amazar"):
+            amazar = ne_riv[nm]
+    ne_modern = []
+    for f in ne_features("ne_10m_admin_0_boundary_lines_land"):
+        p = f["properties"]
+        if {p.get("adm0_left"), p.get("adm0_right")} == {"Russia", "China"}:
+            ne_modern += [s for s in parts_of(f["geometry"]) if max(c[0] for c in s) > 110]
+    modern = linemerge([LineString(s) for s in ne_modern])
+    modern = [list(g.coords) for g in ([modern] if modern.geom_type == "LineString" else modern.geoms)]
+    lakes = stitch(gmt_segments(["-W", "-A0/2/2"]))
+    khanka_ring = max((l for l in lakes if LineString(l).distance(Point(132.4, 45.0)) < 0.7), key=len)
+
+    # ---------------------------------------------------------------- features
+    A = "Aigun 1858 art. 1; Peking 1860 art. 1"
+    feats = []
+
+    def add(fid, name, name_ru, name_zh, role, src, acc, method, cs, kind="border", extra=None):
+        s = SRC[src]
+        props = {"id": fid, "name": name, "name_ru": name_ru, "name_zh": name_zh, "role": role, "kind": kind,
+                 "source": s[0], "licence": s[1], "attribution": s[2], "accuracy_km": acc, "method": method,
+                 "vertices": len(cs), "length_km": round(length_km(cs), 1)}
+        props.update(extra or {})
+        feats.append({"type": "Feature", "properties": props,
+                      "geometry": {"type": "LineString", "coordinates": [list(c) for c in cs]}})
+
+    add("argun", "Argun", "Аргунь", "额尔古纳河", "Nerchinsk 1689 art. 1: Argun, south bank Qing, north bank Russia; still the border", "wdb", 1.0,
+        "extracted: WDBII border, Abagaitu to the Shilka confluence", argun)
+    add("shilka_lower", "Shilka (Gorbitsa mouth to the Argun)", "Шилка", "石勒喀河", "Nerchinsk 1689: north bank Qing, south bank Russia, until Aigun 1858", "wdb", 1.0,
+        "extracted: WDBII river network, shortest path", shilka)
+    add("gorbitsa", "Gorbitsa (Little Gorbitsa, the Kerbechi of the Latin text)", "Горбица (Малая)", "格尔必齐河", "Nerchinsk 1689 art. 1: from its mouth to its source", "hand", 10.0,
+        "digitised by hand: straight from the mouth at Gorbitsa village to the crest; see README", gorbitsa)
+    add("stanovoy_crest", "Crest of the Stanovoy range (Outer Khingan) to the sea", "Становой хребет", "外兴安岭", "Nerchinsk 1689 art. 1: rivers flowing south Qing, north Russia", "etopo", 10.0,
+        "derived: ETOPO5 priority-flood divide, WDBII rivers burned in; Arctic+Uda vs the rest of the Pacific", crest,
+        extra={"elevation_median_m": round(float(np.median(crest_elev)))})
+    add("uda", "Uda", "Уда", "乌第河", "Nerchinsk 1689 (Russian text): north edge of the land left undetermined", "wdb", 1.0,
+        "extracted: WDBII river network, shortest path between Natural Earth ends", uda)
+    add("uda_connector", "Uda source to the crest", "", "", "Nerchinsk 1689: closes the undetermined zone in the west", "hand", 10.0,
+        "derived: straight line from the Uda's upstream end to the nearest crest vertex", uda_connector)
+    add("kyakhta_east", "Frontier west of the Argun (Abagaitu to the Mongolian tripoint)", "", "", "Bura/Kyakhta 1727 (possession frontier before it)", "wdb", 1.0,
+        "extracted: WDBII border", kyakhta)
+    add("amur_upper", "Amur (Argun confluence to the Ussuri)", "Амур", "黑龙江", "Aigun 1858 art. 1: left bank Russia, right bank Qing", "wdb", 1.0,
+        "extracted: WDBII border (pre-1991 cartography)", amur_upper)
+    add("amur_lower", "Amur (Ussuri mouth to the sea)", "Амур", "黑龙江", "Aigun 1858 art. 1: left bank Russia, right bank held in common until Peking 1860", "ne", 2.0,
+        "extracted: Natural Earth 10m centreline (WDBII has only two banks here)", amur_low)
+    add("ussuri", "Ussuri", "Уссури", "乌苏里江", A, "wdb", 1.0, "extracted: WDBII border", ussuri)
+    add("sungacha", "Sungacha", "Сунгача", "松阿察河", A, "wdb", 1.0, "extracted: WDBII border", sungacha)
+    add("khanka_crossing", "Across Lake Khanka", "через озеро Ханка", "兴凯湖", "Peking 1860 art. 1: crosses the lake to the Belen-he (Tur)", "wdb", 1.0,
+        "extracted: WDBII border", khanka)
+    add("peking_land_line", "Land line from Lake Khanka to the Tumen", "", "", "Peking 1860 art. 1 and 1861 protocol: mountains to the Tumen", "wdb", 1.0,
+        "extracted: WDBII border", land)
+    add("tumen_korea_russia", "Tumen (tripoint to the sea)", "Туманная", "图们江", "Russia-Korea boundary; edge of the covered area", "wdb", 1.0,
+        "extracted: WDBII river network", tumen_ru, kind="edge")
+    add("tumen_korea_china", "Tumen (China-Korea)", "Туманная", "图们江", "China-Korea boundary; edge of the covered area", "wdb", 1.0,
+        "extracted: WDBII river network, clipped to the frame", tumen_cn, kind="edge")
+    add("mongolia_russia", "Mongolia-Russia boundary", "", "", "edge of the covered area", "ne", 2.0,
+        "extracted: Natural Earth boundary lines, clipped to the frame", mn_ru, kind="edge")
+    add("mongolia_china", "Mongolia-China boundary", "", "", "edge of the covered area", "ne", 2.0,
+        "extracted: Natural Earth boundary lines, clipped to the frame", mn_cn, kind="edge")
+    add("coast", "Mainland coast (Sea of Japan, Tatar Strait, Sea of Okhotsk)", "", "", "coast: closes the land", "gshhg", 0.2,
+        "extracted: GSHHG full-resolution shoreline, stitched and clipped to the frame", coast, kind="coast")
+    add("frame", "Edge of the covered area", "", "", f"frame {W}..{E} E, {S}..{N} N", "frame", 0.0,
+        "defined", frame, kind="frame")
+
+    ref = []
+    def addref(fid, name, role, src, acc, method, cs):
+        s = SRC[src]
+        ref.append({"type": "Feature", "properties": {"id": fid, "name": name, "role": role, "kind": "reference",
+                    "source": s[0], "licence": s[1], "attribution": s[2], "accuracy_km": acc, "method": method,
+                    "vertices": len(cs), "length_km": round(length_km(cs), 1)},
+                    "geometry": {"type": "LineString", "coordinates": [list(c) for c in cs]}})
+    for i, m in enumerate(sorted(modern, key=len, reverse=True)):
+        addref(f"modern_border_{i}", "China-Russia boundary today", "reference: Natural Earth modern boundary", "ne", 2.0,
+               "extracted: Natural Earth 10m boundary lines", clean(m))
+    addref("khanka_shore", "Lake Khanka shoreline", "reference: the lake the 1860 line crosses", "gshhg", 0.2,
+           "extracted: GSHHG level-2 lake shoreline", clean(khanka_ring))
+    gg = [gorbitsa_mouth]  # placeholder replaced below
+    # Great Gorbitsa (Amazar) reading: the Amazar mouth on the Amur, from Natural Earth where present
+    if amazar:
+        am = linemerge([LineString(p) for p in amazar])
+        addref("great_gorbitsa_amazar", "Great Gorbitsa (Amazar), alternative reading", "alternative reading of Nerchinsk 1689 art. 1",
+               "ne", 2.0, "extracted: Natural Earth 10m", clean(list(am.coords)))
+    else:
+        amz = clean(rnet.path(AMAZAR_MOUTH, (121.2, 54.0)))
+        addref("great_gorbitsa_amazar", "Great Gorbitsa (Amazar), alternative reading", "alternative reading of Nerchinsk 1689 art. 1",
+               "wdb", 2.0, "extracted: WDBII river network, shortest path from the mouth up the valley (identified by location)", amz)
+
+    check_topology([f["geometry"]["coordinates"] for f in feats], [f["properties"]["id"] for f in feats])
+
+    os.makedirs(DATA, exist_ok=True)
+    write(os.path.join(DATA, "lines.geojson"), feats)
+    write(os.path.join(DATA, "reference.geojson"), ref)
+    picture(feats, ref)
+    table(feats + ref)
+    return 0
+
+
+def check_topology(lines, ids):
+    """Lines may meet only at shared vertices; none may cross itself."""
+    geoms = [LineString(l) for l in lines]
+    bad = []
+    for i, g in enumerate(geoms):
+        if not g.is_simple and not (g.is_ring and LineString(lines[i][:-1]).is_simple):
+            bad.append(f"{ids[i]} crosses itself")
+    for i in range(len(geoms)):
+        for j in range(i + 1, len(geoms)):
+            x = geoms[i].intersection(geoms[j])
+            if x.is_empty:
+                continue
+            vi, vj = set(map(tuple, lines[i])), set(map(tuple, lines[j]))
+            for p in getattr(x, "geoms", [x]):
+                if p.geom_type != "Point" or (p.x, p.y) not in vi or (p.x, p.y) not in vj:
+                    bad.append(f"{ids[i]} meets {ids[j]} away from a shared vertex: {p.wkt[:80]}")
+    if bad:
+        raise SystemExit("topology check failed:\n  " + "\n  ".join(bad))
+    print("topology: lines meet only at shared vertices")
+
+
+def write(path, feats):
+    fc = {"type": "FeatureCollection", "features": feats}
+    with open(path, "w") as f:
+        json.dump(fc, f, ensure_ascii=False, separators=(",", ":"))
+        f.write("\n")
+    print(f"wrote {os.path.relpath(path, ROOT)} ({os.path.getsize(path) // 1024} KiB)")
+
+
+def picture(feats, ref):
+    import matplotlib
+    matplotlib.use("Agg")
+    matplotlib.rcParams["svg.hashsalt"] = "nerchinsk"
+    import matplotlib.pyplot as plt
+    colours = {"argun": "#b2182b", "shilka_lower": "#ef8a62", "gorbitsa": "#ef8a62", "stanovoy_crest": "#d6604d",
+               "uda": "#f4a582", "uda_connector": "#f4a582", "amur_upper": "#2166ac", "amur_lower": "#4393c3",
+               "ussuri": "#1a9850", "sungacha": "#1a9850", "khanka_crossing": "#1a9850", "peking_land_line": "#1a9850",
+               "kyakhta_east": "#762a83"}
+    fig, ax = plt.subplots(figsize=(11, 8), dpi=100)
+    for f in ref:
+        cs = np.array(f["geometry"]["coordinates"])
+        ax.plot(cs[:, 0], cs[:, 1], color="#999999", lw=0.6, ls=":", zorder=1)
+    for f in feats:
+        p = f["properties"]
+        cs = np.array(f["geometry"]["coordinates"])
+        if p["kind"] in ("coast", "frame", "edge"):
+            ax.plot(cs[:, 0], cs[:, 1], color="#555555" if p["kind"] == "coast" else "#aaaaaa", lw=0.7, zorder=2)
+        else:
+            ax.plot(cs[:, 0], cs[:, 1], color=colours.get(p["id"], "k"), lw=1.8, zorder=3, label=p["id"])
+    ax.set_aspect(1 / math.cos(math.radians(50)))
+    ax.set_xlim(W - 0.3, E + 0.3)
+    ax.set_ylim(S - 0.3, N + 0.3)
+    ax.legend(loc="lower right", fontsize=7)
+    ax.set_title("nerchinsk data: treaty lines (colour), coast and edges (grey), reference lines (dotted)")
+    ax.grid(lw=0.2)
+    fig.tight_layout()
+    fig.savefig(os.path.join(DATA, "overview.png"), metadata={"Software": None})
+    print("wrote data/overview.png")
+
+
+def table(feats):
+    rows = ["| id | kind | vertices | length km | accuracy km | method | source | licence |", "|---|---|---|---|---|---|---|---|"]
+    for f in feats:
+        p = f["properties"]
+        rows.append(f"| {p['id']} | {p['kind']} | {p['vertices']} | {p['length_km']} | {p['accuracy_km']} | {p['method']} | {p['source']} | {p['licence']} |")
+    path = os.path.join(DATA, "README.md")
+    text = open(path).read() if os.path.exists(path) else "<!-- features -->\n<!-- /features -->\n"
+    a, b = text.index("<!-- features -->"), text.index("<!-- /features -->")
+    text = text[: a] + "<!-- features -->\n" + "\n".join(rows) + "\n" + text[b:]
+    with open(path, "w") as f:
+        f.write(text)
+    print("updated the feature table in data/README.md")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,71 @@
+//! Geodesic areas on the WGS84 ellipsoid (Karney's method, through geo) of faces and transfers.
+
+use std::collections::BTreeMap;
+
+use geo::GeodesicArea;
+
+use crate::atlas::Atlas;
+use crate::error::{Error, Result};
+use crate::timeline::{Date, Status};
+
+/// Land that passed from one status to another at an event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Transfer {
+    /// Status before.
+    pub from: Status,
+    /// Status after.
+    pub to: Status,
+    /// Area in km² on the WGS84 ellipsoid.
+    pub km2: f64,
+}
+
+impl Atlas {
+    /// Geodesic area of each face in km² (the outer face gets 0).
+    pub fn face_areas_km2(&self) -> Vec<f64> {
+        let topo = self.topology();
+        topo.faces
+            .iter()
+            .enumerate()
+            .map(|(f, poly)| if f == topo.outer_face { 0.0 } else { poly.geodesic_area_unsigned() / 1e6 })
+            .collect()
+    }
+
+    /// Total area of each land status on `date`, km².
+    pub fn status_areas_km2(&self, date: Date) -> Result<BTreeMap<Status, f64>> {
+        let statuses = self.face_statuses(date)?;
+        let mut out = BTreeMap::new();
+        for (s, a) in statuses.iter().zip(self.face_areas_km2()) {
+            if s.is_land() {
+                *out.entry(*s).or_insert(0.0) += a;
+            }
+        }
+        Ok(out)
+    }
+
+    /// What changed hands between two dates: one row per (from, to) pair, land only.
+    pub fn transfers_between(&self, before: Date, after: Date) -> Result<Vec<Transfer>> {
+        let (a, b) = (self.face_statuses(before)?, self.face_statuses(after)?);
+        let mut sums: BTreeMap<(Status, Status), f64> = BTreeMap::new();
+        for ((&s0, &s1), km2) in a.iter().zip(b).zip(self.face_areas_km2()) {
+            if s0 != s1 && s0.is_land() && s1.is_land() {
+                *sums.entry((s0, s1)).or_insert(0.0) += km2;
+            }
+        }
+        Ok(sums.into_iter().map(|((from, to), km2)| Transfer { from, to, km2 }).collect())
+    }
+
+    /// What changed hands at the event `event_id`: statuses after it against statuses after the
+    /// event before it. The first event has nothing before it, so no rows.
+    pub fn transfers_at(&self, event_id: &str) -> Result<Vec<Transfer>> {
+        let i = self
+            .events()
+            .iter()
+            .position(|e| e.id == event_id)
+            .ok_or_else(|| Error::data("timeline", format!("no event {event_id:?}")))?;
+        if i == 0 {
+            return Ok(Vec::new()); // nothing is covered before the first event
+        }
+        let prev = self.events()[i - 1].date;
+        self.transfers_between(prev, self.events()[i].date)
+    }
+}

@@ -1,0 +1,446 @@
+//! The dataset: lines, timeline and the faces they make, with the queries on them.
+
+use std::collections::HashMap;
+
+use geo::{Distance, Haversine, HaversineClosestPoint};
+use geo_types::{Coord, Point, Rect};
+use serde::Deserialize;
+
+use crate::border::{read_lines, BorderLine, LineKind};
+use crate::error::{Error, Result};
+use crate::index::{sector, side_of_segment, SegmentIndex, Side};
+use crate::territory::{Merge, Topology};
+use crate::timeline::{china_name, russia_name, Date, Event, Status};
+
+/// A named point whose status the timeline gives; every territory must contain one.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Region {
+    /// Name, e.g. "Left bank of the Amur (Zeya)".
+    pub name: String,
+    /// A point inside the region, lon/lat.
+    pub point: [f64; 2],
+    /// Status from each event id on.
+    pub statuses: HashMap<String, String>,
+    /// Where the statuses come from.
+    #[serde(default)]
+    pub source: String,
+}
+
+#[derive(Deserialize)]
+struct TimelineFile {
+    events: Vec<EventFile>,
+    regions: Vec<Region>,
+}
+
+#[derive(Deserialize)]
+struct EventFile {
+    id: String,
+    name: String,
+    date: String,
+    date_julian: Option<String>,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    source: String,
+    #[serde(default)]
+    add: Vec<String>,
+    #[serde(default)]
+    remove: Vec<String>,
+}
+
+/// What the atlas says about a point at a date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sovereignty {
+    /// Russia, China, Joint or Undetermined.
+    pub status: Status,
+    /// The state's name at that date, e.g. "Qing Empire"; for Joint and Undetermined both names.
+    pub sovereign: String,
+    /// The event that set this status.
+    pub treaty: String,
+    /// Distance in km (haversine, mean Earth radius) to the nearest treaty line in force.
+    /// Compare it with the line's `accuracy_km`: a point closer than that may lie on the other side.
+    pub distance_km: f64,
+    /// Id of that nearest line.
+    pub nearest_line: String,
+}
+
+/// Lines, timeline, faces and their statuses: everything the queries need.
+pub struct Atlas {
+    pub(crate) lines: Vec<BorderLine>,
+    pub(crate) events: Vec<Event>,
+    pub(crate) regions: Vec<Region>,
+    /// `in_force[epoch][line]`; epoch `i` runs from event `i` to event `i + 1`.
+    pub(crate) in_force: Vec<Vec<bool>>,
+    pub(crate) topo: Topology,
+    /// `face_status[epoch][face]`.
+    pub(crate) face_status: Vec<Vec<Status>>,
+    pub(crate) index: SegmentIndex,
+    pub(crate) frame: Rect<f64>,
+}
+
+impl Atlas {
+    /// Build an atlas from the text of a lines GeoJSON file and a timeline JSON file.
+    pub fn from_json(lines_geojson: &str, timeline_json: &str) -> Result<Atlas> {
+        const LF: &str = "lines";
+        const TF: &str = "timeline";
+        let lines = read_lines(LF, lines_geojson)?;
+        let tl: TimelineFile = serde_json::from_str(timeline_json).map_err(|e| Error::data(TF, e.to_string()))?;
+        let line_ix: HashMap<&str, usize> = lines.iter().enumerate().map(|(i, l)| (l.id.as_str(), i)).collect();
+        if line_ix.len() != lines.len() {
+            return Err(Error::data(LF, "two features share an id"));
+        }
+        let frames: Vec<&BorderLine> = lines.iter().filter(|l| l.kind == LineKind::Frame).collect();
+        if frames.is_empty() {
+            return Err(Error::data(LF, "no feature of kind \"frame\" closes the covered area"));
+        }
+        let frame = frames.iter().map(|l| geo::BoundingRect::bounding_rect(&l.geometry).unwrap()).reduce(|a, b| {
+            Rect::new(
+                Coord { x: a.min().x.min(b.min().x), y: a.min().y.min(b.min().y) },
+                Coord { x: a.max().x.max(b.max().x), y: a.max().y.max(b.max().y) },
+            )
+        });
+        let frame = frame.unwrap();
+
+        // events and the lines in force in each epoch
+        let mut events = Vec::new();
+        let mut in_force = Vec::new();
+        let mut current: Vec<bool> = lines.iter().map(|l| l.kind != LineKind::Border).collect();
+        let mut ever = current.clone();
+        for ev in &tl.events {
+            let date = Date::parse(&ev.date).map_err(|e| Error::data(TF, format!("event {:?}: {e}", ev.id)))?;
+            let date_julian = match &ev.date_julian {
+                Some(d) => Some(Date::parse(d).map_err(|e| Error::data(TF, format!("event {:?}: {e}", ev.id)))?),
+                None => None,
+            };
+            if let Some(prev) = events.last().map(|e: &Event| e.date) {
+                if date <= prev {
+                    return Err(Error::data(TF, format!("event {:?} is not later than the one before it", ev.id)));
+                }
+            }
+            for (ids, on) in [(&ev.add, true), (&ev.remove, false)] {
+                for id in ids {
+                    let &i = line_ix
+                        .get(id.as_str())
+                        .ok_or_else(|| Error::data(TF, format!("event {:?} names line {id:?}, which {LF} lacks", ev.id)))?;
+                    if lines[i].kind != LineKind::Border {
+                        return Err(Error::data(TF, format!("event {:?}: line {id:?} is not a border line", ev.id)));
+                    }
+                    if current[i] == on {
+                        let what = if on { "adds" } else { "removes" };
+                        return Err(Error::data(TF, format!("event {:?} {what} line {id:?}, which already is so", ev.id)));
+                    }
+                    current[i] = on;
+                    ever[i] |= on;
+                }
+            }
+            in_force.push(current.clone());
+            events.push(Event {
+                id: ev.id.clone(),
+                name: ev.name.clone(),
+                date,
+                date_julian,
+                text: ev.text.clone(),
+                source: ev.source.clone(),
+            });
+        }
+        if events.is_empty() {
+            return Err(Error::data(TF, "the timeline has no events"));
+        }
+        if let Some(i) = ever.iter().position(|e| !e) {
+            return Err(Error::data(TF, format!("line {:?} is never put in force by any event", lines[i].id)));
+        }
+
+        let topo = Topology::build(&lines, LF)?;
+        let index = SegmentIndex::new(&topo);
+        let mut atlas = Atlas { lines, events, regions: tl.regions, in_force, topo, face_status: Vec::new(), index, frame };
+
+        // region seeds: which face each lies in
+        let mut seed_faces = Vec::new();
+        for r in &atlas.regions {
+            let p = Coord { x: r.point[0], y: r.point[1] };
+            let face = atlas.locate(p).0;
+            if face == atlas.topo.outer_face {
+                return Err(Error::data(TF, format!("region {:?}: its point lies outside the frame", r.name)));
+            }
+            seed_faces.push(face);
+        }
+        // statuses per epoch: merge faces across lines not in force, one seed per merged territory
+        let nfaces = atlas.topo.faces.len();
+        for epoch in 0..atlas.events.len() {
+            let mut m = Merge::new(nfaces);
+            for (e, edge) in atlas.topo.edges.iter().enumerate() {
+                if !atlas.in_force[epoch][edge.line] {
+                    m.join(atlas.topo.left_face[2 * e], atlas.topo.left_face[2 * e + 1]);
+                }
+            }
+            let mut by_root: HashMap<usize, (Status, &str)> = HashMap::new();
+            for (r, &face) in atlas.regions.iter().zip(&seed_faces) {
+                let status = region_status(r, &atlas.events[..=epoch])
+                    .map_err(|m| Error::data(TF, format!("region {:?}: {m}", r.name)))?;
+                match by_root.insert(m.root(face), (status, &r.name)) {
+                    Some((s, other)) if s != status => {
+                        return Err(Error::data(
+                            TF,
+                            format!(
+                                "after {}: regions {other:?} ({s}) and {:?} ({status}) fall in one territory",
+                                atlas.events[epoch].id, r.name
+                            ),
+                        ))
+                    }
+                    _ => {}
+                }
+            }
+            let mut statuses = Vec::with_capacity(nfaces);
+            for f in 0..nfaces {
+                if f == atlas.topo.outer_face {
+                    statuses.push(Status::Outside);
+                    continue;
+                }
+                let (s, _) = by_root.get(&m.root(f)).ok_or_else(|| {
+                    let c = geo::InteriorPoint::interior_point(&atlas.topo.faces[f]).unwrap();
+                    Error::data(
+                        TF,
+                        format!(
+                            "after {}: the territory around lon {:.3}, lat {:.3} has no region point, so no status",
+                            atlas.events[epoch].id,
+                            c.x(),
+                            c.y()
+                        ),
+                    )
+                })?;
+                statuses.push(*s);
+            }
+            atlas.face_status.push(statuses);
+        }
+        Ok(atlas)
+    }
+
+    /// The lines, in file order.
+    pub fn lines(&self) -> &[BorderLine] {
+        &self.lines
+    }
+
+    /// The events, in date order.
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// The covered area's bounding frame (lon/lat degrees).
+    pub fn frame(&self) -> Rect<f64> {
+        self.frame
+    }
+
+    /// The faces: the finest cut of the land by every line ever in force.
+    pub fn topology(&self) -> &Topology {
+        &self.topo
+    }
+
+    /// Status of every face in the epoch that `date` falls in.
+    pub fn face_statuses(&self, date: Date) -> Result<&[Status]> {
+        Ok(&self.face_status[self.epoch(date)?])
+    }
+
+    /// The epoch (index of the last event on or before `date`).
+    pub fn epoch(&self, date: Date) -> Result<usize> {
+        match self.events.iter().rposition(|e| e.date <= date) {
+            Some(i) => Ok(i),
+            None => Err(Error::BeforeCoverage {
+                date,
+                first_event: self.events[0].name.clone(),
+                first_date: self.events[0].date,
+            }),
+        }
+    }
+
+    /// Ids of the treaty lines in force on `date`.
+    pub fn lines_in_force(&self, date: Date) -> Result<Vec<&str>> {
+        let ep = self.epoch(date)?;
+        Ok(self
+            .lines
+            .iter()
+            .enumerate()
+            .filter(|(i, l)| l.kind == LineKind::Border && self.in_force[ep][*i])
+            .map(|(_, l)| l.id.as_str())
+            .collect())
+    }
+
+    /// Which state held `point` in `year`, taken as at 31 December of that year (so a year
+    /// includes that year's treaties). See [`Atlas::sovereignty_on`] for a precise date.
+    pub fn sovereignty_at(&self, point: Point<f64>, year: i32) -> Result<Sovereignty> {
+        self.sovereignty_on(point, Date::end_of_year(year))
+    }
+
+    /// Which state held `point` on `date`.
+    pub fn sovereignty_on(&self, point: Point<f64>, date: Date) -> Result<Sovereignty> {
+        let p = self.check_point(point)?;
+        let epoch = self.epoch(date)?;
+        let (face, _) = self.locate(p);
+        let status = self.face_status[epoch][face];
+        match status {
+            Status::Sea => return Err(Error::AtSea { lon: p.x, lat: p.y }),
+            Status::Outside => return Err(self.outside(p)),
+            _ => {}
+        }
+        // the event that set this status: walk back while the face's status is unchanged
+        let mut since = epoch;
+        while since > 0 && self.face_status[since - 1][face] == status {
+            since -= 1;
+        }
+        let (ru, cn) = (russia_name(date), china_name(date));
+        let sovereign = match status {
+            Status::Russia => ru.to_string(),
+            Status::China => cn.to_string(),
+            Status::Joint => format!("{ru} and {cn}, jointly"),
+            _ => format!("undetermined between {ru} and {cn}"),
+        };
+        let (distance_km, nearest_line) = self.distance_to_border(p, epoch);
+        Ok(Sovereignty { status, sovereign, treaty: self.events[since].name.clone(), distance_km, nearest_line })
+    }
+
+    /// Which side of the line `line_id` the point is on (left or right of the line as digitised),
+    /// found on the line's nearest segment with robust orientation predicates; at a vertex the
+    /// angle between the two segments decides, so a sharp bend does not flip the answer.
+    pub fn side_of_line(&self, line_id: &str, point: Point<f64>) -> Result<Side> {
+        let p = self.check_coord(point)?;
+        let li = self.lines.iter().position(|l| l.id == line_id).ok_or_else(|| Error::UnknownLine(line_id.to_string()))?;
+        let topo = &self.topo;
+        let n = self.index.nearest_where(p, |s| topo.edges[s.edge as usize].line == li).expect("a line has segments");
+        let edge = &topo.edges[n.id.edge as usize];
+        let i = n.id.seg as usize;
+        let (a, b) = (edge.coords[i], edge.coords[i + 1]);
+        let line = &self.lines[li].geometry.0;
+        // a vertex of the line that is not one of its ends: use both neighbouring segments
+        let v = if n.t == 0.0 { Some(a) } else if n.t == 1.0 { Some(b) } else { None };
+        if let Some(v) = v {
+            if v == p {
+                return Ok(Side::On);
+            }
+            if let Some(k) = line.iter().position(|c| *c == v).filter(|&k| k > 0 && k + 1 < line.len()) {
+                let (prev, next) = (line[k - 1], line[k + 1]);
+                let mut out = vec![(angle(next - v), Side::Left), (angle(prev - v), Side::Right)];
+                out.sort_by(|x, y| x.0.total_cmp(&y.0));
+                return Ok(sector(&out, p - v));
+            }
+        }
+        Ok(side_of_segment(a, b, p))
+    }
+
+    /// Face containing `p` (the outer face if outside the frame), and whether `p` is on a line.
+    pub(crate) fn locate(&self, p: Coord<f64>) -> (usize, bool) {
+        let topo = &self.topo;
+        let Some(n) = self.index.nearest_where(p, |_| true) else { return (topo.outer_face, false) };
+        let e = n.id.edge as usize;
+        let edge = &topo.edges[e];
+        let i = n.id.seg as usize;
+        let (a, b) = (edge.coords[i], edge.coords[i + 1]);
+        let at_vertex = if n.t == 0.0 { Some(i) } else if n.t == 1.0 { Some(i + 1) } else { None };
+        match at_vertex {
+            None => match side_of_segment(a, b, p) {
+                Side::Left => (topo.left_face[2 * e], false),
+                Side::Right => (topo.left_face[2 * e + 1], false),
+                Side::On => (topo.left_face[2 * e], true),
+            },
+            Some(k) => {
+                let v = edge.coords[k];
+                if v == p {
+                    return (topo.left_face[2 * e], true);
+                }
+                if k == 0 || k == edge.coords.len() - 1 {
+                    let node = if k == 0 { edge.from } else { edge.to };
+                    let out: Vec<(f64, usize)> =
+                        topo.node_out[node].iter().map(|&(ang, he)| (ang, topo.left_face[he])).collect();
+                    (sector(&out, p - v), false)
+                } else {
+                    let mut out = vec![
+                        (angle(edge.coords[k + 1] - v), topo.left_face[2 * e]),
+                        (angle(edge.coords[k - 1] - v), topo.left_face[2 * e + 1]),
+                    ];
+                    out.sort_by(|x, y| x.0.total_cmp(&y.0));
+                    (sector(&out, p - v), false)
+                }
+            }
+        }
+    }
+
+    /// Nearest treaty line in force in `epoch`: (km, line id). Candidates come from the R-tree in
+    /// degrees; every segment within the haversine distance of the first candidate is then checked.
+    fn distance_to_border(&self, p: Coord<f64>, epoch: usize) -> (f64, String) {
+        let topo = &self.topo;
+        let live = |line: usize| self.lines[line].kind == LineKind::Border && self.in_force[epoch][line];
+        let Some(first) = self.index.nearest_where(p, |s| live(topo.edges[s.edge as usize].line)) else {
+            return (f64::INFINITY, String::new());
+        };
+        let km = |edge: usize, seg: usize| {
+            let c = &topo.edges[edge].coords;
+            let l = geo_types::Line::new(c[seg], c[seg + 1]);
+            match l.haversine_closest_point(&Point::from(p)) {
+                geo::Closest::Intersection(q) | geo::Closest::SinglePoint(q) => Haversine.distance(Point::from(p), q) / 1000.0,
+                geo::Closest::Indeterminate => f64::INFINITY,
+            }
+        };
+        let mut best = (km(first.id.edge as usize, first.id.seg as usize), first.id.edge as usize);
+        let dlat = best.0 / 111.0 + 1e-9;
+        let maxlat = (p.y.abs() + dlat).min(89.0).to_radians();
+        let dlon = dlat / maxlat.cos();
+        for s in self.index.in_box(Coord { x: p.x - dlon, y: p.y - dlat }, Coord { x: p.x + dlon, y: p.y + dlat }) {
+            let e = s.data.edge as usize;
+            if live(topo.edges[e].line) {
+                let d = km(e, s.data.seg as usize);
+                if d < best.0 {
+                    best = (d, e);
+                }
+            }
+        }
+        (best.0, self.lines[topo.edges[best.1].line].id.clone())
+    }
+
+    fn check_coord(&self, point: Point<f64>) -> Result<Coord<f64>> {
+        let (lon, lat) = (point.x(), point.y());
+        if !lon.is_finite() || !lat.is_finite() {
+            return Err(Error::NotFinite { lon, lat });
+        }
+        if !(-180.0..=180.0).contains(&lon) {
+            return Err(Error::LongitudeOutOfRange(lon));
+        }
+        if !(-90.0..=90.0).contains(&lat) {
+            return Err(Error::LatitudeOutOfRange(lat));
+        }
+        Ok(point.0)
+    }
+
+    fn check_point(&self, point: Point<f64>) -> Result<Coord<f64>> {
+        let p = self.check_coord(point)?;
+        let (lo, hi) = (self.frame.min(), self.frame.max());
+        if p.x < lo.x || p.x > hi.x || p.y < lo.y || p.y > hi.y {
+            return Err(self.outside(p));
+        }
+        Ok(p)
+    }
+
+    fn outside(&self, p: Coord<f64>) -> Error {
+        let (lo, hi) = (self.frame.min(), self.frame.max());
+        Error::OutsideCoverage {
+            lon: p.x,
+            lat: p.y,
+            covered: format!(
+                "mainland land between {}E and {}E, {}N and {}N, without Korea and Mongolia",
+                lo.x, hi.x, lo.y, hi.y
+            ),
+        }
+    }
+}
+
+fn angle(d: Coord<f64>) -> f64 {
+    d.y.atan2(d.x)
+}
+
+/// A region's status after the last of `events`.
+fn region_status(r: &Region, events: &[Event]) -> std::result::Result<Status, String> {
+    let mut status = None;
+    for ev in events {
+        if let Some(s) = r.statuses.get(&ev.id) {
+            status = Some(Status::parse(s).ok_or_else(|| format!("{s:?} is not a status"))?);
+        }
+    }
+    status.ok_or_else(|| format!("no status at {}", events.last().unwrap().id))
+}

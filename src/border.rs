@@ -1,0 +1,59 @@
+//! Border lines with their provenance, read from GeoJSON.
+
+use geo_types::LineString;
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+
+/// What a line is for when the land is cut into faces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LineKind {
+    /// A treaty line: in force between the events of the timeline that add and remove it.
+    Border,
+    /// The coast: always separates land from sea.
+    Coast,
+    /// The edge of the covered area.
+    Frame,
+    /// A boundary with land that is not covered (Korea, Mongolia): always present.
+    Edge,
+}
+
+/// One line of `data/lines.geojson`, with where it comes from and how good it is.
+#[derive(Debug, Clone, Deserialize)]
+pub struct BorderLine {
+    /// Short id, e.g. `amur_upper`.
+    pub id: String,
+    /// English name.
+    pub name: String,
+    /// What the line is in which treaty.
+    pub role: String,
+    /// How the line is used to cut the land.
+    pub kind: LineKind,
+    /// Data set the geometry comes from.
+    pub source: String,
+    /// Licence of that data set.
+    pub licence: String,
+    /// How far, in km, the line may be from where it really runs.
+    pub accuracy_km: f64,
+    /// extracted / derived / digitised by hand, with details.
+    pub method: String,
+    /// The geometry, lon/lat degrees (WGS84).
+    #[serde(deserialize_with = "geojson::de::deserialize_geometry")]
+    pub geometry: LineString<f64>,
+}
+
+/// Read every feature of a GeoJSON FeatureCollection of LineStrings.
+pub fn read_lines(file: &str, text: &str) -> Result<Vec<BorderLine>> {
+    let lines: Vec<BorderLine> = geojson::de::deserialize_feature_collection_str_to_vec(text)
+        .map_err(|e| Error::data(file, e.to_string()))?;
+    for l in &lines {
+        if l.geometry.0.len() < 2 {
+            return Err(Error::data(file, format!("feature {:?} has fewer than two vertices", l.id)));
+        }
+        if l.geometry.0.iter().any(|c| !c.x.is_finite() || !c.y.is_finite()) {
+            return Err(Error::data(file, format!("feature {:?} has a coordinate that is not a finite number", l.id)));
+        }
+    }
+    Ok(lines)
+}

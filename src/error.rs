@@ -1,0 +1,74 @@
+//! One error type for the whole crate: every variant says what was wrong with the input.
+
+use crate::timeline::Date;
+
+/// Result with the crate's [`Error`].
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// What went wrong. Bad input is always an error value, never a panic.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A coordinate was NaN or infinite.
+    #[error("coordinate is not a finite number: lon {lon}, lat {lat}")]
+    NotFinite {
+        /// Longitude as given.
+        lon: f64,
+        /// Latitude as given.
+        lat: f64,
+    },
+    /// Longitude outside -180..=180 degrees.
+    #[error("longitude {0} is outside -180..=180 degrees (x is longitude, y is latitude)")]
+    LongitudeOutOfRange(f64),
+    /// Latitude outside -90..=90 degrees.
+    #[error("latitude {0} is outside -90..=90 degrees (x is longitude, y is latitude)")]
+    LatitudeOutOfRange(f64),
+    /// The point is a valid coordinate but outside the area the data cover.
+    #[error("lon {lon}, lat {lat} is outside the covered area ({covered})")]
+    OutsideCoverage {
+        /// Longitude as given.
+        lon: f64,
+        /// Latitude as given.
+        lat: f64,
+        /// What the data do cover.
+        covered: String,
+    },
+    /// The point lies at sea (or on an offshore island, which the data do not cover).
+    #[error("lon {lon}, lat {lat} is at sea or on an offshore island; only mainland territory is covered")]
+    AtSea {
+        /// Longitude as given.
+        lon: f64,
+        /// Latitude as given.
+        lat: f64,
+    },
+    /// The date is before the first treaty in the timeline.
+    #[error("{date} is before the first treaty covered ({first_event} on {first_date})")]
+    BeforeCoverage {
+        /// The date asked for.
+        date: Date,
+        /// Name of the first event.
+        first_event: String,
+        /// Its date.
+        first_date: Date,
+    },
+    /// A date that does not exist (month 13, 30 February, ...) or is not YYYY-MM-DD.
+    #[error("not a valid date: {0}")]
+    InvalidDate(String),
+    /// No treaty line has this id.
+    #[error("no line with id {0:?}")]
+    UnknownLine(String),
+    /// A data file could not be read or is not valid GeoJSON / JSON.
+    #[error("{file}: {message}")]
+    Data {
+        /// Which file (or embedded data set).
+        file: String,
+        /// What is wrong, naming the feature id where there is one.
+        message: String,
+    },
+}
+
+impl Error {
+    pub(crate) fn data(file: &str, message: impl Into<String>) -> Self {
+        Error::Data { file: file.to_string(), message: message.into() }
+    }
+}

@@ -1,0 +1,181 @@
+//! Dates, treaties and the names of the two states over time.
+
+use std::fmt;
+
+use crate::error::{Error, Result};
+
+/// A calendar date, proleptic Gregorian.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year (astronomical numbering).
+    pub year: i32,
+    /// Month, 1-12.
+    pub month: u8,
+    /// Day of the month, 1-31.
+    pub day: u8,
+}
+
+impl Date {
+    /// A checked date: `Date::new(1860, 2, 30)` is an error.
+    pub fn new(year: i32, month: u8, day: u8) -> Result<Self> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return Err(Error::InvalidDate(format!("{year:04}-{month:02}-{day:02}: month must be 1-12"))),
+        };
+        if day == 0 || day > days {
+            return Err(Error::InvalidDate(format!("{year:04}-{month:02}-{day:02}: day must be 1-{days}")));
+        }
+        Ok(Date { year, month, day })
+    }
+
+    /// The date a bare year stands for: 31 December, so a year answers "after that year's treaties".
+    pub fn end_of_year(year: i32) -> Self {
+        Date { year, month: 12, day: 31 }
+    }
+
+    /// Parse `YYYY-MM-DD`.
+    pub fn parse(text: &str) -> Result<Self> {
+        let bad = || Error::InvalidDate(format!("{text:?} is not YYYY-MM-DD"));
+        let mut it = text.trim().splitn(3, '-');
+        let y = it.next().and_then(|s| s.parse().ok()).ok_or_else(bad)?;
+        let m = it.next().and_then(|s| s.parse().ok()).ok_or_else(bad)?;
+        let d = it.next().and_then(|s| s.parse().ok()).ok_or_else(bad)?;
+        Date::new(y, m, d)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// One event of the timeline: a treaty that put lines in force or took them away.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// Short id, e.g. `aigun_1858`.
+    pub id: String,
+    /// Name, e.g. "Treaty of Aigun".
+    pub name: String,
+    /// Date in force (proleptic Gregorian).
+    pub date: Date,
+    /// The date in the Julian calendar Russia then used, where the source gives it.
+    pub date_julian: Option<Date>,
+    /// What the treaty says, in short.
+    pub text: String,
+    /// Where the text and date come from.
+    pub source: String,
+}
+
+/// Which side of history a territory is on at a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    /// Russian sovereignty (Tsardom, Empire, USSR, Federation: see [`russia_name`]).
+    Russia,
+    /// Chinese sovereignty (Qing, Republic, People's Republic: see [`china_name`]).
+    China,
+    /// Held in common by both (the land between the Ussuri and the sea, 1858-1860).
+    Joint,
+    /// Left undetermined by the treaty (the land between the Uda and the mountains, 1689-1858).
+    Undetermined,
+    /// Sea: not covered.
+    Sea,
+    /// Land outside the covered area (Korea, Mongolia).
+    Outside,
+}
+
+impl Status {
+    /// Lower-case name as used in the data and the CLI's JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Russia => "russia",
+            Status::China => "china",
+            Status::Joint => "joint",
+            Status::Undetermined => "undetermined",
+            Status::Sea => "sea",
+            Status::Outside => "outside",
+        }
+    }
+
+    /// Parse the lower-case name.
+    pub fn parse(s: &str) -> Option<Status> {
+        Some(match s {
+            "russia" => Status::Russia,
+            "china" => Status::China,
+            "joint" => Status::Joint,
+            "undetermined" => Status::Undetermined,
+            "sea" => Status::Sea,
+            "outside" => Status::Outside,
+            _ => return None,
+        })
+    }
+
+    /// True for the statuses of covered land.
+    pub fn is_land(self) -> bool {
+        !matches!(self, Status::Sea | Status::Outside)
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The Russian state's name at a date (de jure; the Far Eastern Republic of 1920-1922 is not modelled).
+///
+/// Russian Empire from Peter I's proclamation (22 Oct 1721 O.S. = 2 Nov 1721); Russian Republic
+/// proclaimed 14 Sep 1917; RSFSR from 7 Nov 1917; USSR from 30 Dec 1922; Russian Federation from
+/// 26 Dec 1991.
+pub fn russia_name(date: Date) -> &'static str {
+    const NAMES: [(Date, &str); 5] = [
+        (Date { year: 1991, month: 12, day: 26 }, "Russian Federation"),
+        (Date { year: 1922, month: 12, day: 30 }, "Union of Soviet Socialist Republics"),
+        (Date { year: 1917, month: 11, day: 7 }, "Russian Soviet Federative Socialist Republic"),
+        (Date { year: 1917, month: 9, day: 14 }, "Russian Republic"),
+        (Date { year: 1721, month: 11, day: 2 }, "Russian Empire"),
+    ];
+    NAMES.iter().find(|(d, _)| date >= *d).map_or("Tsardom of Russia", |(_, n)| n)
+}
+
+/// The Chinese state's name at a date: Qing Empire; Republic of China from the abdication of
+/// 12 Feb 1912; People's Republic of China from 1 Oct 1949.
+pub fn china_name(date: Date) -> &'static str {
+    if date >= (Date { year: 1949, month: 10, day: 1 }) {
+        "People's Republic of China"
+    } else if date >= (Date { year: 1912, month: 2, day: 12 }) {
+        "Republic of China"
+    } else {
+        "Qing Empire"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_checked() {
+        assert!(Date::new(1860, 2, 30).is_err());
+        assert!(Date::new(1900, 2, 29).is_err());
+        assert!(Date::new(2000, 2, 29).is_ok());
+        assert!(Date::parse("1858-13-01").is_err());
+        assert!(Date::parse("yesterday").is_err());
+        assert_eq!(Date::parse("1858-05-28").unwrap(), Date { year: 1858, month: 5, day: 28 });
+    }
+
+    #[test]
+    fn names_change_on_the_day() {
+        assert_eq!(russia_name(Date::new(1721, 11, 1).unwrap()), "Tsardom of Russia");
+        assert_eq!(russia_name(Date::new(1721, 11, 2).unwrap()), "Russian Empire");
+        assert_eq!(russia_name(Date::new(1922, 12, 30).unwrap()), "Union of Soviet Socialist Republics");
+        assert_eq!(russia_name(Date::new(1991, 12, 26).unwrap()), "Russian Federation");
+        assert_eq!(china_name(Date::new(1912, 2, 11).unwrap()), "Qing Empire");
+        assert_eq!(china_name(Date::new(1912, 2, 12).unwrap()), "Republic of China");
+        assert_eq!(china_name(Date::new(1949, 10, 1).unwrap()), "People's Republic of China");
+    }
+}
