@@ -489,7 +489,12 @@ def main():
         if y == N and x > W: return (E - W) + (N - S) + (E - x)
         return 2 * (E - W) + (N - S) + (N - y)
     corners = [(W, S), (E, S), (E, N), (W, N)]
-    ring = sorted(set(map(r6, corners + on_frame)), key=perimeter_pos)
+    # densified every 0.1 degree so that geodesic edges follow the parallels (areas on the ellipsoid)
+    steps = [(W + 0.1 * i, S) for i in range(1, int(round((E - W) * 10)))] + \
+            [(E, S + 0.1 * i) for i in range(1, int(round((N - S) * 10)))] + \
+            [(W + 0.1 * i, N) for i in range(1, int(round((E - W) * 10)))] + \
+            [(W, S + 0.1 * i) for i in range(1, int(round((N - S) * 10)))]
+    ring = sorted(set(map(r6, corners + on_frame + steps)), key=perimeter_pos)
     frame = ring + [ring[0]]
 
     # ---- reference lines (not part of the territories)
