@@ -75,6 +75,8 @@ pub struct Atlas {
     /// `face_status[epoch][face]`.
     pub(crate) face_status: Vec<Vec<Status>>,
     pub(crate) index: SegmentIndex,
+    /// Per epoch, an R-tree over the segments of the treaty lines in force (for distances).
+    pub(crate) border_trees: Vec<rstar::RTree<crate::index::Segment>>,
     pub(crate) frame: Rect<f64>,
 }
 
@@ -152,7 +154,28 @@ impl Atlas {
 
         let topo = Topology::build(&lines, LF)?;
         let index = SegmentIndex::new(&topo);
-        let mut atlas = Atlas { lines, events, regions: tl.regions, in_force, topo, face_status: Vec::new(), index, frame };
+        let border_trees = in_force
+            .iter()
+            .map(|live| {
+                let segs = topo
+                    .edges
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| lines[e.line].kind == LineKind::Border && live[e.line])
+                    .flat_map(|(ei, e)| {
+                        e.coords.windows(2).enumerate().map(move |(i, w)| {
+                            rstar::primitives::GeomWithData::new(
+                                geo_types::Line::new(w[0], w[1]),
+                                crate::index::SegmentId { edge: ei as u32, seg: i as u32 },
+                            )
+                        })
+                    })
+                    .collect();
+                rstar::RTree::bulk_load(segs)
+            })
+            .collect();
+        let mut atlas =
+            Atlas { lines, events, regions: tl.regions, in_force, topo, face_status: Vec::new(), index, border_trees, frame };
 
         // region seeds: which face each lies in
         let mut seed_faces = Vec::new();
@@ -362,34 +385,28 @@ impl Atlas {
         }
     }
 
-    /// Nearest treaty line in force in `epoch`: (km, line id). Candidates come from the R-tree in
-    /// degrees; every segment within the haversine distance of the first candidate is then checked.
+    /// Nearest treaty line in force in `epoch`: (km, line id). Segments come from the epoch's
+    /// R-tree in order of distance in degrees; the walk stops once a degree distance, turned
+    /// into the fewest km it can be at that latitude, exceeds the best haversine distance.
     fn distance_to_border(&self, p: Coord<f64>, epoch: usize) -> (f64, String) {
         let topo = &self.topo;
-        let live = |line: usize| self.lines[line].kind == LineKind::Border && self.in_force[epoch][line];
-        let Some(first) = self.index.nearest_where(p, |s| live(topo.edges[s.edge as usize].line)) else {
-            return (f64::INFINITY, String::new());
-        };
-        let km = |edge: usize, seg: usize| {
-            let c = &topo.edges[edge].coords;
-            let l = geo_types::Line::new(c[seg], c[seg + 1]);
-            match l.haversine_closest_point(&Point::from(p)) {
+        let mut best = (f64::INFINITY, usize::MAX);
+        for (s, d2) in self.border_trees[epoch].nearest_neighbor_iter_with_distance_2(&Point::from(p)) {
+            let d = d2.sqrt();
+            let lower_km = d * 111.19 * (p.y.abs() + d).min(89.0).to_radians().cos();
+            if lower_km > best.0 {
+                break;
+            }
+            let km = match s.geom().haversine_closest_point(&Point::from(p)) {
                 geo::Closest::Intersection(q) | geo::Closest::SinglePoint(q) => Haversine.distance(Point::from(p), q) / 1000.0,
-                geo::Closest::Indeterminate => f64::INFINITY,
+                geo::Closest::Indeterminate => continue,
+            };
+            if km < best.0 {
+                best = (km, s.data.edge as usize);
             }
-        };
-        let mut best = (km(first.id.edge as usize, first.id.seg as usize), first.id.edge as usize);
-        let dlat = best.0 / 111.0 + 1e-9;
-        let maxlat = (p.y.abs() + dlat).min(89.0).to_radians();
-        let dlon = dlat / maxlat.cos();
-        for s in self.index.in_box(Coord { x: p.x - dlon, y: p.y - dlat }, Coord { x: p.x + dlon, y: p.y + dlat }) {
-            let e = s.data.edge as usize;
-            if live(topo.edges[e].line) {
-                let d = km(e, s.data.seg as usize);
-                if d < best.0 {
-                    best = (d, e);
-                }
-            }
+        }
+        if best.1 == usize::MAX {
+            return (f64::INFINITY, String::new());
         }
         (best.0, self.lines[topo.edges[best.1].line].id.clone())
     }

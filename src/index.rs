@@ -3,7 +3,7 @@
 use geo::kernels::{Kernel, Orientation, RobustKernel};
 use geo_types::{Coord, Line, Point};
 use rstar::primitives::GeomWithData;
-use rstar::{RTree, AABB};
+use rstar::RTree;
 
 use crate::territory::Topology;
 
@@ -62,11 +62,6 @@ impl SegmentIndex {
     pub(crate) fn nearest_where(&self, p: Coord<f64>, keep: impl Fn(SegmentId) -> bool) -> Option<Nearest> {
         let s = self.tree.nearest_neighbor_iter(&Point::from(p)).find(|s| keep(s.data))?;
         Some(Nearest { id: s.data, t: closest_t(s.geom(), p) })
-    }
-
-    /// Segments whose envelopes meet a box.
-    pub(crate) fn in_box(&self, min: Coord<f64>, max: Coord<f64>) -> impl Iterator<Item = &Segment> {
-        self.tree.locate_in_envelope_intersecting(&AABB::from_corners(Point::from(min), Point::from(max)))
     }
 }
 

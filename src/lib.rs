@@ -59,3 +59,8 @@ pub fn sovereignty_at(point: Point<f64>, year: i32) -> Result<Sovereignty> {
 pub fn side_of_line(line_id: &str, point: Point<f64>) -> Result<Side> {
     data::embedded().side_of_line(line_id, point)
 }
+
+/// The README's code blocks run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

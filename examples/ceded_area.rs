@@ -1,0 +1,49 @@
+//! How much land changed hands at each treaty, on the WGS84 ellipsoid, beside the published figures.
+//!
+//! `cargo run --release --example ceded_area [-- --json]`
+
+use nerchinsk::{data::embedded, Status};
+
+/// Published figures: (event id, to, km2, source).
+const PUBLISHED: &[(&str, Status, f64, &str)] = &[
+    ("aigun_1858", Status::Russia, 600_000.0, "\"over 600,000 km2\": Encyclopedia of China (zgbk.com ID 390067); en.wikipedia Treaty of Aigun"),
+    ("aigun_1858", Status::Joint, 400_000.0, "\"400,000 km2 under joint administration\": Encyclopedia of China (zgbk.com ID 390067)"),
+    ("peking_1860", Status::Russia, 400_000.0, "\"a total of 400,000 km2\": en.wikipedia Convention of Peking; china.org.cn counts Sakhalin in it"),
+];
+
+fn main() {
+    let json = std::env::args().any(|a| a == "--json");
+    let atlas = embedded();
+    let mut rows = Vec::new();
+    for ev in atlas.events() {
+        for t in atlas.transfers_at(&ev.id).expect("events of the atlas") {
+            let published = PUBLISHED.iter().find(|p| p.0 == ev.id && p.1 == t.to && t.from != Status::Undetermined);
+            rows.push((ev.name.clone(), t.from, t.to, t.km2, published.map(|p| (p.2, p.3))));
+        }
+    }
+    if json {
+        let v: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(treaty, from, to, km2, p)| {
+                serde_json::json!({
+                    "treaty": treaty, "from": from.as_str(), "to": to.as_str(), "km2": km2.round(),
+                    "published_km2": p.map(|p| p.0), "published_source": p.map(|p| p.1),
+                    "difference_percent": p.map(|p| ((km2 / p.0 - 1.0) * 1000.0).round() / 10.0),
+                })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&v).unwrap());
+        return;
+    }
+    println!("| treaty | from | to | computed km² (WGS84) | published km² | difference | source |");
+    println!("|---|---|---|---:|---:|---:|---|");
+    for (treaty, from, to, km2, p) in &rows {
+        let (pk, diff, src) = match p {
+            Some((pk, src)) => (format!("{pk:.0}"), format!("{:+.1}%", (km2 / pk - 1.0) * 100.0), src.to_string()),
+            None => ("-".into(), "-".into(), "no published figure found".into()),
+        };
+        println!("| {treaty} | {from} | {to} | {km2:.0} | {pk} | {diff} | {src} |");
+    }
+    let total: f64 = rows.iter().filter(|r| r.2 == Status::Russia && r.1 != Status::Russia).map(|r| r.3).sum();
+    println!("\nLand that became Russian in 1858-1860: {total:.0} km² (published: \"more than 1 million km²\", en.wikipedia Outer Manchuria, usually with Sakhalin).");
+}
