@@ -21,7 +21,10 @@ fn points(n: usize, seed: u64) -> Vec<(Point<f64>, Date)> {
     };
     (0..n)
         .map(|_| {
-            let p = Point::new(f.min().x + next() * f.width(), f.min().y + next() * f.height());
+            let p = Point::new(
+                f.min().x + next() * f.width(),
+                f.min().y + next() * f.height(),
+            );
             let year = 1689 + (next() * 337.0) as i32;
             (p, Date::end_of_year(year))
         })
@@ -40,7 +43,9 @@ fn lookup_uniform(c: &mut Criterion) {
             let mut n = 0usize;
             for (p, date) in &pts {
                 let statuses = atlas.face_statuses(*date).unwrap();
-                if let Some(f) = (0..topo.faces.len()).find(|&f| f != topo.outer_face && topo.faces[f].contains(p)) {
+                if let Some(f) = (0..topo.faces.len())
+                    .find(|&f| f != topo.outer_face && topo.faces[f].contains(p))
+                {
                     n += statuses[f] as usize;
                 }
             }

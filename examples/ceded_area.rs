@@ -17,8 +17,16 @@ fn main() {
     let mut rows = Vec::new();
     for ev in atlas.events() {
         for t in atlas.transfers_at(&ev.id).expect("events of the atlas") {
-            let published = PUBLISHED.iter().find(|p| p.0 == ev.id && p.1 == t.to && t.from != Status::Undetermined);
-            rows.push((ev.name.clone(), t.from, t.to, t.km2, published.map(|p| (p.2, p.3))));
+            let published = PUBLISHED
+                .iter()
+                .find(|p| p.0 == ev.id && p.1 == t.to && t.from != Status::Undetermined);
+            rows.push((
+                ev.name.clone(),
+                t.from,
+                t.to,
+                t.km2,
+                published.map(|p| (p.2, p.3)),
+            ));
         }
     }
     if json {
@@ -39,11 +47,19 @@ fn main() {
     println!("|---|---|---|---:|---:|---:|---|");
     for (treaty, from, to, km2, p) in &rows {
         let (pk, diff, src) = match p {
-            Some((pk, src)) => (format!("{pk:.0}"), format!("{:+.1}%", (km2 / pk - 1.0) * 100.0), src.to_string()),
+            Some((pk, src)) => (
+                format!("{pk:.0}"),
+                format!("{:+.1}%", (km2 / pk - 1.0) * 100.0),
+                src.to_string(),
+            ),
             None => ("-".into(), "-".into(), "no published figure found".into()),
         };
         println!("| {treaty} | {from} | {to} | {km2:.0} | {pk} | {diff} | {src} |");
     }
-    let total: f64 = rows.iter().filter(|r| r.2 == Status::Russia && r.1 != Status::Russia).map(|r| r.3).sum();
+    let total: f64 = rows
+        .iter()
+        .filter(|r| r.2 == Status::Russia && r.1 != Status::Russia)
+        .map(|r| r.3)
+        .sum();
     println!("\nLand that became Russian in 1858-1860: {total:.0} km² (published: \"more than 1 million km²\", en.wikipedia Outer Manchuria, usually with Sakhalin).");
 }

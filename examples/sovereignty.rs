@@ -35,7 +35,10 @@ fn main() {
         print!("{name:<22}");
         for y in years {
             match atlas.sovereignty_at(Point::new(lon, lat), y) {
-                Ok(s) => print!(" {:>28}", format!("{} ({:.1} km)", s.sovereign, s.distance_km)),
+                Ok(s) => print!(
+                    " {:>28}",
+                    format!("{} ({:.1} km)", s.sovereign, s.distance_km)
+                ),
                 Err(e) => print!(" {:>28}", format!("error: {e}")),
             }
         }

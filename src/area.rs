@@ -26,7 +26,13 @@ impl Atlas {
         topo.faces
             .iter()
             .enumerate()
-            .map(|(f, poly)| if f == topo.outer_face { 0.0 } else { poly.geodesic_area_unsigned() / 1e6 })
+            .map(|(f, poly)| {
+                if f == topo.outer_face {
+                    0.0
+                } else {
+                    poly.geodesic_area_unsigned() / 1e6
+                }
+            })
             .collect()
     }
 
@@ -51,7 +57,10 @@ impl Atlas {
                 *sums.entry((s0, s1)).or_insert(0.0) += km2;
             }
         }
-        Ok(sums.into_iter().map(|((from, to), km2)| Transfer { from, to, km2 }).collect())
+        Ok(sums
+            .into_iter()
+            .map(|((from, to), km2)| Transfer { from, to, km2 })
+            .collect())
     }
 
     /// What changed hands at the event `event_id`: statuses after it against statuses after the

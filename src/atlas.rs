@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use geo::{Distance, Haversine, HaversineClosestPoint};
+use geo::{Distance, Haversine};
 use geo_types::{Coord, Point, Rect};
 use serde::Deserialize;
 
@@ -75,7 +75,8 @@ pub struct Atlas {
     /// `face_status[epoch][face]`.
     pub(crate) face_status: Vec<Vec<Status>>,
     pub(crate) index: SegmentIndex,
-    /// Per epoch, an R-tree over the segments of the treaty lines in force (for distances).
+    /// Per epoch, an R-tree over the segments of the treaty lines in force (for distances),
+    /// longitudes scaled by [`TREE_KX`].
     pub(crate) border_trees: Vec<rstar::RTree<crate::index::Segment>>,
     pub(crate) frame: Rect<f64>,
 }
@@ -86,21 +87,38 @@ impl Atlas {
         const LF: &str = "lines";
         const TF: &str = "timeline";
         let lines = read_lines(LF, lines_geojson)?;
-        let tl: TimelineFile = serde_json::from_str(timeline_json).map_err(|e| Error::data(TF, e.to_string()))?;
-        let line_ix: HashMap<&str, usize> = lines.iter().enumerate().map(|(i, l)| (l.id.as_str(), i)).collect();
+        let tl: TimelineFile =
+            serde_json::from_str(timeline_json).map_err(|e| Error::data(TF, e.to_string()))?;
+        let line_ix: HashMap<&str, usize> = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.id.as_str(), i))
+            .collect();
         if line_ix.len() != lines.len() {
             return Err(Error::data(LF, "two features share an id"));
         }
         let frames: Vec<&BorderLine> = lines.iter().filter(|l| l.kind == LineKind::Frame).collect();
         if frames.is_empty() {
-            return Err(Error::data(LF, "no feature of kind \"frame\" closes the covered area"));
+            return Err(Error::data(
+                LF,
+                "no feature of kind \"frame\" closes the covered area",
+            ));
         }
-        let frame = frames.iter().map(|l| geo::BoundingRect::bounding_rect(&l.geometry).unwrap()).reduce(|a, b| {
-            Rect::new(
-                Coord { x: a.min().x.min(b.min().x), y: a.min().y.min(b.min().y) },
-                Coord { x: a.max().x.max(b.max().x), y: a.max().y.max(b.max().y) },
-            )
-        });
+        let frame = frames
+            .iter()
+            .map(|l| geo::BoundingRect::bounding_rect(&l.geometry).unwrap())
+            .reduce(|a, b| {
+                Rect::new(
+                    Coord {
+                        x: a.min().x.min(b.min().x),
+                        y: a.min().y.min(b.min().y),
+                    },
+                    Coord {
+                        x: a.max().x.max(b.max().x),
+                        y: a.max().y.max(b.max().y),
+                    },
+                )
+            });
         let frame = frame.unwrap();
 
         // events and the lines in force in each epoch
@@ -109,27 +127,43 @@ impl Atlas {
         let mut current: Vec<bool> = lines.iter().map(|l| l.kind != LineKind::Border).collect();
         let mut ever = current.clone();
         for ev in &tl.events {
-            let date = Date::parse(&ev.date).map_err(|e| Error::data(TF, format!("event {:?}: {e}", ev.id)))?;
+            let date = Date::parse(&ev.date)
+                .map_err(|e| Error::data(TF, format!("event {:?}: {e}", ev.id)))?;
             let date_julian = match &ev.date_julian {
-                Some(d) => Some(Date::parse(d).map_err(|e| Error::data(TF, format!("event {:?}: {e}", ev.id)))?),
+                Some(d) => Some(
+                    Date::parse(d)
+                        .map_err(|e| Error::data(TF, format!("event {:?}: {e}", ev.id)))?,
+                ),
                 None => None,
             };
             if let Some(prev) = events.last().map(|e: &Event| e.date) {
                 if date <= prev {
-                    return Err(Error::data(TF, format!("event {:?} is not later than the one before it", ev.id)));
+                    return Err(Error::data(
+                        TF,
+                        format!("event {:?} is not later than the one before it", ev.id),
+                    ));
                 }
             }
             for (ids, on) in [(&ev.add, true), (&ev.remove, false)] {
                 for id in ids {
-                    let &i = line_ix
-                        .get(id.as_str())
-                        .ok_or_else(|| Error::data(TF, format!("event {:?} names line {id:?}, which {LF} lacks", ev.id)))?;
+                    let &i = line_ix.get(id.as_str()).ok_or_else(|| {
+                        Error::data(
+                            TF,
+                            format!("event {:?} names line {id:?}, which {LF} lacks", ev.id),
+                        )
+                    })?;
                     if lines[i].kind != LineKind::Border {
-                        return Err(Error::data(TF, format!("event {:?}: line {id:?} is not a border line", ev.id)));
+                        return Err(Error::data(
+                            TF,
+                            format!("event {:?}: line {id:?} is not a border line", ev.id),
+                        ));
                     }
                     if current[i] == on {
                         let what = if on { "adds" } else { "removes" };
-                        return Err(Error::data(TF, format!("event {:?} {what} line {id:?}, which already is so", ev.id)));
+                        return Err(Error::data(
+                            TF,
+                            format!("event {:?} {what} line {id:?}, which already is so", ev.id),
+                        ));
                     }
                     current[i] = on;
                     ever[i] |= on;
@@ -149,7 +183,10 @@ impl Atlas {
             return Err(Error::data(TF, "the timeline has no events"));
         }
         if let Some(i) = ever.iter().position(|e| !e) {
-            return Err(Error::data(TF, format!("line {:?} is never put in force by any event", lines[i].id)));
+            return Err(Error::data(
+                TF,
+                format!("line {:?} is never put in force by any event", lines[i].id),
+            ));
         }
 
         let topo = Topology::build(&lines, LF)?;
@@ -165,8 +202,11 @@ impl Atlas {
                     .flat_map(|(ei, e)| {
                         e.coords.windows(2).enumerate().map(move |(i, w)| {
                             rstar::primitives::GeomWithData::new(
-                                geo_types::Line::new(w[0], w[1]),
-                                crate::index::SegmentId { edge: ei as u32, seg: i as u32 },
+                                geo_types::Line::new(squeeze(w[0]), squeeze(w[1])),
+                                crate::index::SegmentId {
+                                    edge: ei as u32,
+                                    seg: i as u32,
+                                },
                             )
                         })
                     })
@@ -174,16 +214,31 @@ impl Atlas {
                 rstar::RTree::bulk_load(segs)
             })
             .collect();
-        let mut atlas =
-            Atlas { lines, events, regions: tl.regions, in_force, topo, face_status: Vec::new(), index, border_trees, frame };
+        let mut atlas = Atlas {
+            lines,
+            events,
+            regions: tl.regions,
+            in_force,
+            topo,
+            face_status: Vec::new(),
+            index,
+            border_trees,
+            frame,
+        };
 
         // region seeds: which face each lies in
         let mut seed_faces = Vec::new();
         for r in &atlas.regions {
-            let p = Coord { x: r.point[0], y: r.point[1] };
+            let p = Coord {
+                x: r.point[0],
+                y: r.point[1],
+            };
             let face = atlas.locate(p).0;
             if face == atlas.topo.outer_face {
-                return Err(Error::data(TF, format!("region {:?}: its point lies outside the frame", r.name)));
+                return Err(Error::data(
+                    TF,
+                    format!("region {:?}: its point lies outside the frame", r.name),
+                ));
             }
             seed_faces.push(face);
         }
@@ -317,7 +372,13 @@ impl Atlas {
             _ => format!("undetermined between {ru} and {cn}"),
         };
         let (distance_km, nearest_line) = self.distance_to_border(p, epoch);
-        Ok(Sovereignty { status, sovereign, treaty: self.events[since].name.clone(), distance_km, nearest_line })
+        Ok(Sovereignty {
+            status,
+            sovereign,
+            treaty: self.events[since].name.clone(),
+            distance_km,
+            nearest_line,
+        })
     }
 
     /// Which side of the line `line_id` the point is on (left or right of the line as digitised),
@@ -325,22 +386,42 @@ impl Atlas {
     /// angle between the two segments decides, so a sharp bend does not flip the answer.
     pub fn side_of_line(&self, line_id: &str, point: Point<f64>) -> Result<Side> {
         let p = self.check_coord(point)?;
-        let li = self.lines.iter().position(|l| l.id == line_id).ok_or_else(|| Error::UnknownLine(line_id.to_string()))?;
+        let li = self
+            .lines
+            .iter()
+            .position(|l| l.id == line_id)
+            .ok_or_else(|| Error::UnknownLine(line_id.to_string()))?;
         let topo = &self.topo;
-        let n = self.index.nearest_where(p, |s| topo.edges[s.edge as usize].line == li).expect("a line has segments");
+        let n = self
+            .index
+            .nearest_where(p, |s| topo.edges[s.edge as usize].line == li)
+            .expect("a line has segments");
         let edge = &topo.edges[n.id.edge as usize];
         let i = n.id.seg as usize;
         let (a, b) = (edge.coords[i], edge.coords[i + 1]);
         let line = &self.lines[li].geometry.0;
         // a vertex of the line that is not one of its ends: use both neighbouring segments
-        let v = if n.t == 0.0 { Some(a) } else if n.t == 1.0 { Some(b) } else { None };
+        let v = if n.t == 0.0 {
+            Some(a)
+        } else if n.t == 1.0 {
+            Some(b)
+        } else {
+            None
+        };
         if let Some(v) = v {
             if v == p {
                 return Ok(Side::On);
             }
-            if let Some(k) = line.iter().position(|c| *c == v).filter(|&k| k > 0 && k + 1 < line.len()) {
+            if let Some(k) = line
+                .iter()
+                .position(|c| *c == v)
+                .filter(|&k| k > 0 && k + 1 < line.len())
+            {
                 let (prev, next) = (line[k - 1], line[k + 1]);
-                let mut out = vec![(angle(next - v), Side::Left), (angle(prev - v), Side::Right)];
+                let mut out = vec![
+                    (angle(next - v), Side::Left),
+                    (angle(prev - v), Side::Right),
+                ];
                 out.sort_by(|x, y| x.0.total_cmp(&y.0));
                 return Ok(sector(&out, p - v));
             }
@@ -351,12 +432,20 @@ impl Atlas {
     /// Face containing `p` (the outer face if outside the frame), and whether `p` is on a line.
     pub(crate) fn locate(&self, p: Coord<f64>) -> (usize, bool) {
         let topo = &self.topo;
-        let Some(n) = self.index.nearest_where(p, |_| true) else { return (topo.outer_face, false) };
+        let Some(n) = self.index.nearest_where(p, |_| true) else {
+            return (topo.outer_face, false);
+        };
         let e = n.id.edge as usize;
         let edge = &topo.edges[e];
         let i = n.id.seg as usize;
         let (a, b) = (edge.coords[i], edge.coords[i + 1]);
-        let at_vertex = if n.t == 0.0 { Some(i) } else if n.t == 1.0 { Some(i + 1) } else { None };
+        let at_vertex = if n.t == 0.0 {
+            Some(i)
+        } else if n.t == 1.0 {
+            Some(i + 1)
+        } else {
+            None
+        };
         match at_vertex {
             None => match side_of_segment(a, b, p) {
                 Side::Left => (topo.left_face[2 * e], false),
@@ -370,8 +459,10 @@ impl Atlas {
                 }
                 if k == 0 || k == edge.coords.len() - 1 {
                     let node = if k == 0 { edge.from } else { edge.to };
-                    let out: Vec<(f64, usize)> =
-                        topo.node_out[node].iter().map(|&(ang, he)| (ang, topo.left_face[he])).collect();
+                    let out: Vec<(f64, usize)> = topo.node_out[node]
+                        .iter()
+                        .map(|&(ang, he)| (ang, topo.left_face[he]))
+                        .collect();
                     (sector(&out, p - v), false)
                 } else {
                     let mut out = vec![
@@ -386,29 +477,39 @@ impl Atlas {
     }
 
     /// Nearest treaty line in force in `epoch`: (km, line id). Segments come from the epoch's
-    /// R-tree in order of distance in degrees; the walk stops once a degree distance, turned
-    /// into the fewest km it can be at that latitude, exceeds the best haversine distance.
+    /// R-tree in order of distance in degrees and are measured in an equirectangular plane
+    /// centred on the point (exact enough near a line, within a few percent 1,000 km away); the
+    /// walk stops when no further segment can be nearer. The km figure is then the haversine
+    /// distance to the closest point found.
     fn distance_to_border(&self, p: Coord<f64>, epoch: usize) -> (f64, String) {
-        let topo = &self.topo;
-        let mut best = (f64::INFINITY, usize::MAX);
-        for (s, d2) in self.border_trees[epoch].nearest_neighbor_iter_with_distance_2(&Point::from(p)) {
-            let d = d2.sqrt();
-            let lower_km = d * 111.19 * (p.y.abs() + d).min(89.0).to_radians().cos();
-            if lower_km > best.0 {
+        let kx = p.y.to_radians().cos();
+        let plane = |c: Coord<f64>| Coord {
+            x: (c.x - p.x) * kx,
+            y: c.y - p.y,
+        };
+        // a tree distance d means at least d * min(1, kx / TREE_KX) in the point's plane
+        let bound = (kx / TREE_KX).min(1.0);
+        let mut best = (f64::INFINITY, usize::MAX, p);
+        for (s, d2) in
+            self.border_trees[epoch].nearest_neighbor_iter_with_distance_2(&Point::from(squeeze(p)))
+        {
+            if d2.sqrt() * bound > best.0 {
                 break;
             }
-            let km = match s.geom().haversine_closest_point(&Point::from(p)) {
-                geo::Closest::Intersection(q) | geo::Closest::SinglePoint(q) => Haversine.distance(Point::from(p), q) / 1000.0,
-                geo::Closest::Indeterminate => continue,
-            };
-            if km < best.0 {
-                best = (km, s.data.edge as usize);
+            let g = geo_types::Line::new(unsqueeze(s.geom().start), unsqueeze(s.geom().end));
+            let (a, b) = (plane(g.start), plane(g.end));
+            let t = crate::index::closest_t(&geo_types::Line::new(a, b), Coord { x: 0.0, y: 0.0 });
+            let q = a + (b - a) * t;
+            let d = (q.x * q.x + q.y * q.y).sqrt();
+            if d < best.0 {
+                best = (d, s.data.edge as usize, g.start + (g.end - g.start) * t);
             }
         }
         if best.1 == usize::MAX {
             return (f64::INFINITY, String::new());
         }
-        (best.0, self.lines[topo.edges[best.1].line].id.clone())
+        let km = Haversine.distance(Point::from(p), Point::from(best.2)) / 1000.0;
+        (km, self.lines[self.topo.edges[best.1].line].id.clone())
     }
 
     fn check_coord(&self, point: Point<f64>) -> Result<Coord<f64>> {
@@ -444,6 +545,24 @@ impl Atlas {
                 lo.x, hi.x, lo.y, hi.y
             ),
         }
+    }
+}
+
+/// Longitude scale of the distance trees: cos 50°, the middle of the covered latitudes, so
+/// that tree distances are within about 20% of ground distances anywhere in the frame.
+const TREE_KX: f64 = 0.642_787_609_686_539_3;
+
+fn squeeze(c: Coord<f64>) -> Coord<f64> {
+    Coord {
+        x: c.x * TREE_KX,
+        y: c.y,
+    }
+}
+
+fn unsqueeze(c: Coord<f64>) -> Coord<f64> {
+    Coord {
+        x: c.x / TREE_KX,
+        y: c.y,
     }
 }
 

@@ -49,10 +49,23 @@ pub fn read_lines(file: &str, text: &str) -> Result<Vec<BorderLine>> {
         .map_err(|e| Error::data(file, e.to_string()))?;
     for l in &lines {
         if l.geometry.0.len() < 2 {
-            return Err(Error::data(file, format!("feature {:?} has fewer than two vertices", l.id)));
+            return Err(Error::data(
+                file,
+                format!("feature {:?} has fewer than two vertices", l.id),
+            ));
         }
-        if l.geometry.0.iter().any(|c| !c.x.is_finite() || !c.y.is_finite()) {
-            return Err(Error::data(file, format!("feature {:?} has a coordinate that is not a finite number", l.id)));
+        if l.geometry
+            .0
+            .iter()
+            .any(|c| !c.x.is_finite() || !c.y.is_finite())
+        {
+            return Err(Error::data(
+                file,
+                format!(
+                    "feature {:?} has a coordinate that is not a finite number",
+                    l.id
+                ),
+            ));
         }
     }
     Ok(lines)

@@ -15,7 +15,10 @@ pub const REFERENCE_GEOJSON: &str = include_str!("../data/reference.geojson");
 /// The atlas built from the embedded data, once per process (about 0.1 s).
 pub fn embedded() -> &'static Atlas {
     static ATLAS: OnceLock<Atlas> = OnceLock::new();
-    ATLAS.get_or_init(|| Atlas::from_json(LINES_GEOJSON, TIMELINE_JSON).expect("the embedded data are checked by the tests"))
+    ATLAS.get_or_init(|| {
+        Atlas::from_json(LINES_GEOJSON, TIMELINE_JSON)
+            .expect("the embedded data are checked by the tests")
+    })
 }
 
 /// Load an atlas from a lines GeoJSON file and a timeline JSON file of the same format as `data/`.
@@ -26,8 +29,15 @@ pub fn load(lines_path: &std::path::Path, timeline_path: &std::path::Path) -> Re
     let (l, t) = (read(lines_path)?, read(timeline_path)?);
     Atlas::from_json(&l, &t).map_err(|e| match e {
         Error::Data { file, message } => {
-            let path = if file == "lines" { lines_path } else { timeline_path };
-            Error::Data { file: path.display().to_string(), message }
+            let path = if file == "lines" {
+                lines_path
+            } else {
+                timeline_path
+            };
+            Error::Data {
+                file: path.display().to_string(),
+                message,
+            }
         }
         other => other,
     })

@@ -69,6 +69,9 @@ pub enum Error {
 
 impl Error {
     pub(crate) fn data(file: &str, message: impl Into<String>) -> Self {
-        Error::Data { file: file.to_string(), message: message.into() }
+        Error::Data {
+            file: file.to_string(),
+            message: message.into(),
+        }
     }
 }

@@ -48,10 +48,18 @@ impl SegmentIndex {
         let mut segs = Vec::new();
         for (e, edge) in topo.edges.iter().enumerate() {
             for (i, w) in edge.coords.windows(2).enumerate() {
-                segs.push(GeomWithData::new(Line::new(w[0], w[1]), SegmentId { edge: e as u32, seg: i as u32 }));
+                segs.push(GeomWithData::new(
+                    Line::new(w[0], w[1]),
+                    SegmentId {
+                        edge: e as u32,
+                        seg: i as u32,
+                    },
+                ));
             }
         }
-        SegmentIndex { tree: RTree::bulk_load(segs) }
+        SegmentIndex {
+            tree: RTree::bulk_load(segs),
+        }
     }
 
     /// The tree, for queries the index does not wrap.
@@ -59,9 +67,19 @@ impl SegmentIndex {
         &self.tree
     }
 
-    pub(crate) fn nearest_where(&self, p: Coord<f64>, keep: impl Fn(SegmentId) -> bool) -> Option<Nearest> {
-        let s = self.tree.nearest_neighbor_iter(&Point::from(p)).find(|s| keep(s.data))?;
-        Some(Nearest { id: s.data, t: closest_t(s.geom(), p) })
+    pub(crate) fn nearest_where(
+        &self,
+        p: Coord<f64>,
+        keep: impl Fn(SegmentId) -> bool,
+    ) -> Option<Nearest> {
+        let s = self
+            .tree
+            .nearest_neighbor_iter(&Point::from(p))
+            .find(|s| keep(s.data))?;
+        Some(Nearest {
+            id: s.data,
+            t: closest_t(s.geom(), p),
+        })
     }
 }
 

@@ -65,7 +65,12 @@ impl Topology {
                 if let Some(&n) = node_of.get(&key(cs[i])) {
                     let piece: Vec<Coord<f64>> = cs[start..=i].to_vec();
                     if piece.len() >= 2 {
-                        edges.push(Edge { line: li, coords: piece, from: node_of[&key(cs[start])], to: n });
+                        edges.push(Edge {
+                            line: li,
+                            coords: piece,
+                            from: node_of[&key(cs[start])],
+                            to: n,
+                        });
                     }
                     start = i;
                 }
@@ -95,10 +100,22 @@ impl Topology {
                 ));
             }
             if out.windows(2).any(|w| w[0].0 == w[1].0) {
-                return Err(Error::data(file, format!("two lines leave node {:?} in the same direction", (nodes[n].x, nodes[n].y))));
+                return Err(Error::data(
+                    file,
+                    format!(
+                        "two lines leave node {:?} in the same direction",
+                        (nodes[n].x, nodes[n].y)
+                    ),
+                ));
             }
         }
-        let head = |he: usize| if he % 2 == 0 { edges[he / 2].to } else { edges[he / 2].from };
+        let head = |he: usize| {
+            if he % 2 == 0 {
+                edges[he / 2].to
+            } else {
+                edges[he / 2].from
+            }
+        };
         // position of each half-edge in its tail node's list
         let mut pos = vec![0usize; edges.len() * 2];
         for out in &node_out {
@@ -119,7 +136,10 @@ impl Topology {
             let mut he = start;
             loop {
                 if left_face[he] != usize::MAX {
-                    return Err(Error::data(file, "face tracing did not close: lines cross away from a shared vertex"));
+                    return Err(Error::data(
+                        file,
+                        "face tracing did not close: lines cross away from a shared vertex",
+                    ));
                 }
                 left_face[he] = f;
                 let e = &edges[he / 2];
@@ -145,10 +165,20 @@ impl Topology {
         if negative.len() != 1 {
             return Err(Error::data(
                 file,
-                format!("the lines form {} separate networks; every line must connect to the frame", negative.len()),
+                format!(
+                    "the lines form {} separate networks; every line must connect to the frame",
+                    negative.len()
+                ),
             ));
         }
-        Ok(Topology { nodes, edges, left_face, node_out, faces, outer_face: negative[0] })
+        Ok(Topology {
+            nodes,
+            edges,
+            left_face,
+            node_out,
+            faces,
+            outer_face: negative[0],
+        })
     }
 
     /// Signed area of a face in square degrees (positive for bounded faces).
@@ -159,7 +189,10 @@ impl Topology {
 
 /// Shoelace area in square degrees.
 pub fn planar_signed_area(ring: &[Coord<f64>]) -> f64 {
-    ring.windows(2).map(|w| w[0].x * w[1].y - w[1].x * w[0].y).sum::<f64>() / 2.0
+    ring.windows(2)
+        .map(|w| w[0].x * w[1].y - w[1].x * w[0].y)
+        .sum::<f64>()
+        / 2.0
 }
 
 /// Union-find over faces.

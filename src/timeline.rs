@@ -24,17 +24,27 @@ impl Date {
             4 | 6 | 9 | 11 => 30,
             2 if leap => 29,
             2 => 28,
-            _ => return Err(Error::InvalidDate(format!("{year:04}-{month:02}-{day:02}: month must be 1-12"))),
+            _ => {
+                return Err(Error::InvalidDate(format!(
+                    "{year:04}-{month:02}-{day:02}: month must be 1-12"
+                )))
+            }
         };
         if day == 0 || day > days {
-            return Err(Error::InvalidDate(format!("{year:04}-{month:02}-{day:02}: day must be 1-{days}")));
+            return Err(Error::InvalidDate(format!(
+                "{year:04}-{month:02}-{day:02}: day must be 1-{days}"
+            )));
         }
         Ok(Date { year, month, day })
     }
 
     /// The date a bare year stands for: 31 December, so a year answers "after that year's treaties".
     pub fn end_of_year(year: i32) -> Self {
-        Date { year, month: 12, day: 31 }
+        Date {
+            year,
+            month: 12,
+            day: 31,
+        }
     }
 
     /// Parse `YYYY-MM-DD`.
@@ -133,21 +143,71 @@ impl fmt::Display for Status {
 /// 26 Dec 1991.
 pub fn russia_name(date: Date) -> &'static str {
     const NAMES: [(Date, &str); 5] = [
-        (Date { year: 1991, month: 12, day: 26 }, "Russian Federation"),
-        (Date { year: 1922, month: 12, day: 30 }, "Union of Soviet Socialist Republics"),
-        (Date { year: 1917, month: 11, day: 7 }, "Russian Soviet Federative Socialist Republic"),
-        (Date { year: 1917, month: 9, day: 14 }, "Russian Republic"),
-        (Date { year: 1721, month: 11, day: 2 }, "Russian Empire"),
+        (
+            Date {
+                year: 1991,
+                month: 12,
+                day: 26,
+            },
+            "Russian Federation",
+        ),
+        (
+            Date {
+                year: 1922,
+                month: 12,
+                day: 30,
+            },
+            "Union of Soviet Socialist Republics",
+        ),
+        (
+            Date {
+                year: 1917,
+                month: 11,
+                day: 7,
+            },
+            "Russian Soviet Federative Socialist Republic",
+        ),
+        (
+            Date {
+                year: 1917,
+                month: 9,
+                day: 14,
+            },
+            "Russian Republic",
+        ),
+        (
+            Date {
+                year: 1721,
+                month: 11,
+                day: 2,
+            },
+            "Russian Empire",
+        ),
     ];
-    NAMES.iter().find(|(d, _)| date >= *d).map_or("Tsardom of Russia", |(_, n)| n)
+    NAMES
+        .iter()
+        .find(|(d, _)| date >= *d)
+        .map_or("Tsardom of Russia", |(_, n)| n)
 }
 
 /// The Chinese state's name at a date: Qing Empire; Republic of China from the abdication of
 /// 12 Feb 1912; People's Republic of China from 1 Oct 1949.
 pub fn china_name(date: Date) -> &'static str {
-    if date >= (Date { year: 1949, month: 10, day: 1 }) {
+    if date
+        >= (Date {
+            year: 1949,
+            month: 10,
+            day: 1,
+        })
+    {
         "People's Republic of China"
-    } else if date >= (Date { year: 1912, month: 2, day: 12 }) {
+    } else if date
+        >= (Date {
+            year: 1912,
+            month: 2,
+            day: 12,
+        })
+    {
         "Republic of China"
     } else {
         "Qing Empire"
@@ -165,17 +225,42 @@ mod tests {
         assert!(Date::new(2000, 2, 29).is_ok());
         assert!(Date::parse("1858-13-01").is_err());
         assert!(Date::parse("yesterday").is_err());
-        assert_eq!(Date::parse("1858-05-28").unwrap(), Date { year: 1858, month: 5, day: 28 });
+        assert_eq!(
+            Date::parse("1858-05-28").unwrap(),
+            Date {
+                year: 1858,
+                month: 5,
+                day: 28
+            }
+        );
     }
 
     #[test]
     fn names_change_on_the_day() {
-        assert_eq!(russia_name(Date::new(1721, 11, 1).unwrap()), "Tsardom of Russia");
-        assert_eq!(russia_name(Date::new(1721, 11, 2).unwrap()), "Russian Empire");
-        assert_eq!(russia_name(Date::new(1922, 12, 30).unwrap()), "Union of Soviet Socialist Republics");
-        assert_eq!(russia_name(Date::new(1991, 12, 26).unwrap()), "Russian Federation");
+        assert_eq!(
+            russia_name(Date::new(1721, 11, 1).unwrap()),
+            "Tsardom of Russia"
+        );
+        assert_eq!(
+            russia_name(Date::new(1721, 11, 2).unwrap()),
+            "Russian Empire"
+        );
+        assert_eq!(
+            russia_name(Date::new(1922, 12, 30).unwrap()),
+            "Union of Soviet Socialist Republics"
+        );
+        assert_eq!(
+            russia_name(Date::new(1991, 12, 26).unwrap()),
+            "Russian Federation"
+        );
         assert_eq!(china_name(Date::new(1912, 2, 11).unwrap()), "Qing Empire");
-        assert_eq!(china_name(Date::new(1912, 2, 12).unwrap()), "Republic of China");
-        assert_eq!(china_name(Date::new(1949, 10, 1).unwrap()), "People's Republic of China");
+        assert_eq!(
+            china_name(Date::new(1912, 2, 12).unwrap()),
+            "Republic of China"
+        );
+        assert_eq!(
+            china_name(Date::new(1949, 10, 1).unwrap()),
+            "People's Republic of China"
+        );
     }
 }

@@ -16,17 +16,24 @@ fn zone(lat_deg: f64) -> f64 {
     let e = e2.sqrt();
     let b = A * (1.0 - F);
     let s = lat_deg.to_radians().sin();
-    b * b / 2.0 * (s / (1.0 - e2 * s * s) + (1.0 / (2.0 * e)) * ((1.0 + e * s) / (1.0 - e * s)).ln())
+    b * b / 2.0
+        * (s / (1.0 - e2 * s * s) + (1.0 / (2.0 * e)) * ((1.0 + e * s) / (1.0 - e * s)).ln())
 }
 
 /// A lon/lat cell with its parallels densified so geodesic edges follow them.
 fn cell(lon0: f64, lat0: f64, dlon: f64, dlat: f64, n: usize) -> Polygon<f64> {
     let mut ring = Vec::new();
     for i in 0..=n {
-        ring.push(Coord { x: lon0 + dlon * i as f64 / n as f64, y: lat0 });
+        ring.push(Coord {
+            x: lon0 + dlon * i as f64 / n as f64,
+            y: lat0,
+        });
     }
     for i in 0..=n {
-        ring.push(Coord { x: lon0 + dlon * (1.0 - i as f64 / n as f64), y: lat0 + dlat });
+        ring.push(Coord {
+            x: lon0 + dlon * (1.0 - i as f64 / n as f64),
+            y: lat0 + dlat,
+        });
     }
     Polygon::new(LineString::from(ring), vec![])
 }
@@ -37,14 +44,21 @@ fn one_degree_cell_at_50n_matches_the_closed_form() {
     let got = cell(127.0, 50.0, 1.0, 1.0, 200).geodesic_area_unsigned();
     assert_relative_eq!(got, want, max_relative = 1e-6);
     // the spherical estimate R^2 dlon (sin 51 - sin 50), R = 6371.0088 km: within 0.5 %
-    let sphere = 6371.0088f64.powi(2) * 1f64.to_radians() * (51f64.to_radians().sin() - 50f64.to_radians().sin());
+    let sphere = 6371.0088f64.powi(2)
+        * 1f64.to_radians()
+        * (51f64.to_radians().sin() - 50f64.to_radians().sin());
     assert_relative_eq!(want / 1e6, sphere, max_relative = 0.005);
 }
 
 #[test]
 fn zone_around_the_pole_matches_the_closed_form() {
     // a cap north of 80N as a ring of 3,600 vertices
-    let ring: Vec<Coord<f64>> = (0..=3600).map(|i| Coord { x: -180.0 + i as f64 * 0.1, y: 80.0 }).collect();
+    let ring: Vec<Coord<f64>> = (0..=3600)
+        .map(|i| Coord {
+            x: -180.0 + i as f64 * 0.1,
+            y: 80.0,
+        })
+        .collect();
     let cap = Polygon::new(LineString::from(ring), vec![]);
     let want = (zone(90.0) - zone(80.0)) * std::f64::consts::TAU;
     assert_relative_eq!(cap.geodesic_area_unsigned(), want, max_relative = 1e-4);
@@ -56,15 +70,32 @@ fn faces_tile_the_covered_area() {
     let topo = atlas.topology();
     let frame = atlas.frame();
     // planar: the bounded faces add up to the frame rectangle exactly (no gap, no overlap)
-    let planar: f64 = (0..topo.faces.len()).filter(|&f| f != topo.outer_face).map(|f| topo.planar_area(f)).sum();
+    let planar: f64 = (0..topo.faces.len())
+        .filter(|&f| f != topo.outer_face)
+        .map(|f| topo.planar_area(f))
+        .sum();
     assert_relative_eq!(planar, frame.width() * frame.height(), max_relative = 1e-9);
-    assert!((0..topo.faces.len()).filter(|&f| f != topo.outer_face).all(|f| topo.planar_area(f) > 0.0));
+    assert!((0..topo.faces.len())
+        .filter(|&f| f != topo.outer_face)
+        .all(|f| topo.planar_area(f) > 0.0));
     // geodesic: the faces add up to the frame (parallels densified) within 0.01 %
-    let whole = cell(frame.min().x, frame.min().y, frame.width(), frame.height(), 2000).geodesic_area_unsigned() / 1e6;
+    let whole = cell(
+        frame.min().x,
+        frame.min().y,
+        frame.width(),
+        frame.height(),
+        2000,
+    )
+    .geodesic_area_unsigned()
+        / 1e6;
     let sum: f64 = atlas.face_areas_km2().iter().sum();
     assert_relative_eq!(sum, whole, max_relative = 1e-4);
     // for every epoch the land statuses add up to the same covered land
-    let land: Vec<f64> = atlas.events().iter().map(|e| atlas.status_areas_km2(e.date).unwrap().values().sum()).collect();
+    let land: Vec<f64> = atlas
+        .events()
+        .iter()
+        .map(|e| atlas.status_areas_km2(e.date).unwrap().values().sum())
+        .collect();
     for l in &land {
         assert_relative_eq!(*l, land[0], max_relative = 1e-12);
     }
@@ -74,15 +105,33 @@ fn faces_tile_the_covered_area() {
 fn what_one_side_loses_the_other_gains() {
     let atlas = embedded();
     for w in atlas.events().windows(2) {
-        let (before, after) = (atlas.status_areas_km2(w[0].date).unwrap(), atlas.status_areas_km2(w[1].date).unwrap());
+        let (before, after) = (
+            atlas.status_areas_km2(w[0].date).unwrap(),
+            atlas.status_areas_km2(w[1].date).unwrap(),
+        );
         let transfers = atlas.transfers_at(&w[1].id).unwrap();
         assert!(!transfers.is_empty(), "{}", w[1].id);
-        for s in [Status::Russia, Status::China, Status::Joint, Status::Undetermined] {
-            let change = after.get(&s).copied().unwrap_or(0.0) - before.get(&s).copied().unwrap_or(0.0);
+        for s in [
+            Status::Russia,
+            Status::China,
+            Status::Joint,
+            Status::Undetermined,
+        ] {
+            let change =
+                after.get(&s).copied().unwrap_or(0.0) - before.get(&s).copied().unwrap_or(0.0);
             let gained: f64 = transfers.iter().filter(|t| t.to == s).map(|t| t.km2).sum();
-            let lost: f64 = transfers.iter().filter(|t| t.from == s).map(|t| t.km2).sum();
+            let lost: f64 = transfers
+                .iter()
+                .filter(|t| t.from == s)
+                .map(|t| t.km2)
+                .sum();
             // to 1 m2 (1e-6 km2)
-            assert!((change - (gained - lost)).abs() < 1e-6, "{} {s}: {change} vs {}", w[1].id, gained - lost);
+            assert!(
+                (change - (gained - lost)).abs() < 1e-6,
+                "{} {s}: {change} vs {}",
+                w[1].id,
+                gained - lost
+            );
         }
     }
 }
@@ -90,12 +139,26 @@ fn what_one_side_loses_the_other_gains() {
 #[test]
 fn aigun_and_peking_are_near_the_published_figures() {
     let atlas = embedded();
-    let aigun: f64 = atlas.transfers_at("aigun_1858").unwrap().iter().filter(|t| t.to == Status::Russia).map(|t| t.km2).sum();
-    let peking: f64 = atlas.transfers_at("peking_1860").unwrap().iter().filter(|t| t.to == Status::Russia).map(|t| t.km2).sum();
+    let aigun: f64 = atlas
+        .transfers_at("aigun_1858")
+        .unwrap()
+        .iter()
+        .filter(|t| t.to == Status::Russia)
+        .map(|t| t.km2)
+        .sum();
+    let peking: f64 = atlas
+        .transfers_at("peking_1860")
+        .unwrap()
+        .iter()
+        .filter(|t| t.to == Status::Russia)
+        .map(|t| t.km2)
+        .sum();
     // "over 600,000 km2" (Encyclopedia of China; en.wikipedia Treaty of Aigun)
     assert!(aigun > 600_000.0 && aigun < 720_000.0, "{aigun}");
     // "about 400,000 km2" including Sakhalin (about 76,000 km2), which the data do not cover
     assert!(peking > 280_000.0 && peking < 420_000.0, "{peking}");
-    let joint_1859 = atlas.status_areas_km2(Date::new(1859, 1, 1).unwrap()).unwrap()[&Status::Joint];
+    let joint_1859 = atlas
+        .status_areas_km2(Date::new(1859, 1, 1).unwrap())
+        .unwrap()[&Status::Joint];
     assert_relative_eq!(joint_1859, peking, max_relative = 1e-12);
 }

@@ -3,8 +3,15 @@
 use std::process::Command;
 
 fn nerchinsk(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_nerchinsk")).args(args).output().unwrap();
-    (out.status.success(), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+    let out = Command::new(env!("CARGO_BIN_EXE_nerchinsk"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
 }
 
 #[test]
@@ -30,7 +37,13 @@ fn text_and_dates() {
 
 #[test]
 fn bad_input_is_one_line_on_stderr() {
-    for args in [&["at", "abc", "50", "1900"][..], &["at", "127", "95", "1900"], &["at", "127", "50", "1600"], &["at", "127"], &["at", "127", "50", "1858-02-30"]] {
+    for args in [
+        &["at", "abc", "50", "1900"][..],
+        &["at", "127", "95", "1900"],
+        &["at", "127", "50", "1600"],
+        &["at", "127"],
+        &["at", "127", "50", "1858-02-30"],
+    ] {
         let (ok, out, err) = nerchinsk(args);
         assert!(!ok, "{args:?}");
         assert!(out.is_empty());

@@ -16,7 +16,14 @@ fn km(a: Coord<f64>, b: Coord<f64>) -> f64 {
 }
 
 fn line(id: &str) -> Vec<Coord<f64>> {
-    embedded().lines().iter().find(|l| l.id == id).unwrap_or_else(|| panic!("no line {id}")).geometry.0.clone()
+    embedded()
+        .lines()
+        .iter()
+        .find(|l| l.id == id)
+        .unwrap_or_else(|| panic!("no line {id}"))
+        .geometry
+        .0
+        .clone()
 }
 
 #[test]
@@ -28,16 +35,29 @@ fn every_feature_has_its_provenance() {
             let p = &f["properties"];
             let id = p["id"].as_str().unwrap();
             for key in ["name", "role", "source", "licence", "method"] {
-                assert!(p[key].as_str().is_some_and(|s| !s.is_empty()), "{id}: no {key}");
+                assert!(
+                    p[key].as_str().is_some_and(|s| !s.is_empty()),
+                    "{id}: no {key}"
+                );
             }
-            let acc = p["accuracy_km"].as_f64().unwrap_or_else(|| panic!("{id}: no accuracy_km"));
+            let acc = p["accuracy_km"]
+                .as_f64()
+                .unwrap_or_else(|| panic!("{id}: no accuracy_km"));
             assert!((0.0..=50.0).contains(&acc), "{id}: accuracy {acc}");
             let m = p["method"].as_str().unwrap();
-            assert!(["extracted", "derived", "digitised", "defined"].iter().any(|w| m.starts_with(w)), "{id}: method {m}");
+            assert!(
+                ["extracted", "derived", "digitised", "defined"]
+                    .iter()
+                    .any(|w| m.starts_with(w)),
+                "{id}: method {m}"
+            );
             assert_eq!(f["geometry"]["type"], "LineString", "{id}");
             for c in f["geometry"]["coordinates"].as_array().unwrap() {
                 let (x, y) = (c[0].as_f64().unwrap(), c[1].as_f64().unwrap());
-                assert!((-180.0..=180.0).contains(&x) && (-90.0..=90.0).contains(&y), "{id}: {x} {y}");
+                assert!(
+                    (-180.0..=180.0).contains(&x) && (-90.0..=90.0).contains(&y),
+                    "{id}: {x} {y}"
+                );
                 // at most 6 decimals
                 assert_eq!((x * 1e6).round() / 1e6, x, "{id}: {x}");
             }
@@ -45,22 +65,37 @@ fn every_feature_has_its_provenance() {
     }
     let t: serde_json::Value = serde_json::from_str(TIMELINE_JSON).unwrap();
     for e in t["events"].as_array().unwrap() {
-        assert!(e["source"].as_str().is_some_and(|s| s.len() > 10), "{}", e["id"]);
+        assert!(
+            e["source"].as_str().is_some_and(|s| s.len() > 10),
+            "{}",
+            e["id"]
+        );
     }
 }
 
 #[test]
 fn the_gorbitsa_reading_is_marked_as_hand_digitised_and_has_an_alternative() {
     let fs = features(LINES_GEOJSON);
-    let g = fs.iter().find(|f| f["properties"]["id"] == "gorbitsa").unwrap();
-    assert!(g["properties"]["method"].as_str().unwrap().starts_with("digitised by hand"));
+    let g = fs
+        .iter()
+        .find(|f| f["properties"]["id"] == "gorbitsa")
+        .unwrap();
+    assert!(g["properties"]["method"]
+        .as_str()
+        .unwrap()
+        .starts_with("digitised by hand"));
     let r = features(REFERENCE_GEOJSON);
-    assert!(r.iter().any(|f| f["properties"]["id"] == "great_gorbitsa_amazar"));
+    assert!(r
+        .iter()
+        .any(|f| f["properties"]["id"] == "great_gorbitsa_amazar"));
 }
 
 #[test]
 fn lines_meet_where_the_treaties_say() {
-    let confluence = Coord { x: 121.47694, y: 53.33278 }; // Amur infobox
+    let confluence = Coord {
+        x: 121.47694,
+        y: 53.33278,
+    }; // Amur infobox
     let argun = line("argun");
     let shilka = line("shilka_lower");
     assert!(km(*argun.last().unwrap(), confluence) < 1.0);
@@ -69,23 +104,53 @@ fn lines_meet_where_the_treaties_say() {
     // the Gorbitsa's mouth is on the Shilka, and the crest starts at its source
     let gorbitsa = line("gorbitsa");
     assert_eq!(gorbitsa[0], shilka[0]);
-    assert!(km(gorbitsa[0], Coord { x: 119.217, y: 53.1 }) < 2.0, "mouth near Gorbitsa village (zh.wikipedia)");
+    assert!(
+        km(
+            gorbitsa[0],
+            Coord {
+                x: 119.217,
+                y: 53.1
+            }
+        ) < 2.0,
+        "mouth near Gorbitsa village (zh.wikipedia)"
+    );
     let crest = line("stanovoy_crest");
     assert!(km(crest[0], *gorbitsa.last().unwrap()) < 1.0);
     // the crest reaches the coast, and so do the Amur and the Tumen
     let coast = line("coast");
-    for (id, end) in [("stanovoy_crest", *crest.last().unwrap()), ("amur_lower", *line("amur_lower").last().unwrap()),
-                      ("tumen_korea_russia", *line("tumen_korea_russia").last().unwrap()), ("uda", *line("uda").last().unwrap())] {
+    for (id, end) in [
+        ("stanovoy_crest", *crest.last().unwrap()),
+        ("amur_lower", *line("amur_lower").last().unwrap()),
+        (
+            "tumen_korea_russia",
+            *line("tumen_korea_russia").last().unwrap(),
+        ),
+        ("uda", *line("uda").last().unwrap()),
+    ] {
         assert!(coast.contains(&end), "{id} does not end on the coast");
     }
-    assert!(km(*line("amur_lower").last().unwrap(), Coord { x: 141.08389, y: 52.94722 }) < 10.0);
+    assert!(
+        km(
+            *line("amur_lower").last().unwrap(),
+            Coord {
+                x: 141.08389,
+                y: 52.94722
+            }
+        ) < 10.0
+    );
     // the Ussuri starts where the Amur's upper and lower lines meet
     assert_eq!(line("ussuri")[0], *line("amur_upper").last().unwrap());
     assert_eq!(line("amur_lower")[0], *line("amur_upper").last().unwrap());
     // the 1860 land line ends at the Tumen near boundary marker 423 (42.419787N 130.639275E);
     // WDBII's line reaches the river about 3 km upstream of the marker (data/README.md)
     let land_end = *line("peking_land_line").last().unwrap();
-    let d = km(land_end, Coord { x: 130.639275, y: 42.419787 });
+    let d = km(
+        land_end,
+        Coord {
+            x: 130.639275,
+            y: 42.419787,
+        },
+    );
     assert!(d < 4.0, "{d} km");
     assert_eq!(line("tumen_korea_russia")[0], land_end);
 }
@@ -95,7 +160,12 @@ fn no_line_crosses_itself() {
     use geo::algorithm::line_intersection::line_intersection;
     for l in embedded().lines() {
         let segs: Vec<geo_types::Line<f64>> = l.geometry.lines().collect();
-        let tree = rstar::RTree::bulk_load(segs.iter().enumerate().map(|(i, s)| rstar::primitives::GeomWithData::new(*s, i)).collect());
+        let tree = rstar::RTree::bulk_load(
+            segs.iter()
+                .enumerate()
+                .map(|(i, s)| rstar::primitives::GeomWithData::new(*s, i))
+                .collect(),
+        );
         for (i, s) in segs.iter().enumerate() {
             for o in tree.locate_in_envelope_intersecting(&rstar::RTreeObject::envelope(s)) {
                 let j = o.data;

@@ -5,7 +5,11 @@ use nerchinsk::{data::embedded, sovereignty_at, Date, Error};
 
 #[test]
 fn nan_and_infinite_coordinates() {
-    for p in [Point::new(f64::NAN, 50.0), Point::new(127.0, f64::INFINITY), Point::new(f64::NEG_INFINITY, f64::NAN)] {
+    for p in [
+        Point::new(f64::NAN, 50.0),
+        Point::new(127.0, f64::INFINITY),
+        Point::new(f64::NEG_INFINITY, f64::NAN),
+    ] {
         let e = sovereignty_at(p, 1900).unwrap_err();
         assert!(matches!(e, Error::NotFinite { .. }), "{e}");
         assert!(e.to_string().contains("not a finite number"));
@@ -14,8 +18,14 @@ fn nan_and_infinite_coordinates() {
 
 #[test]
 fn out_of_range_coordinates() {
-    assert_eq!(sovereignty_at(Point::new(181.0, 50.0), 1900).unwrap_err(), Error::LongitudeOutOfRange(181.0));
-    assert_eq!(sovereignty_at(Point::new(127.0, -90.5), 1900).unwrap_err(), Error::LatitudeOutOfRange(-90.5));
+    assert_eq!(
+        sovereignty_at(Point::new(181.0, 50.0), 1900).unwrap_err(),
+        Error::LongitudeOutOfRange(181.0)
+    );
+    assert_eq!(
+        sovereignty_at(Point::new(127.0, -90.5), 1900).unwrap_err(),
+        Error::LatitudeOutOfRange(-90.5)
+    );
     // swapped axes (lat, lon) is the usual mistake: 127 is not a latitude
     let e = sovereignty_at(Point::new(50.25, 127.53), 1900).unwrap_err();
     assert!(e.to_string().contains("latitude 127.53"), "{e}");
@@ -31,7 +41,10 @@ fn outside_the_covered_area() {
     }
     // inside the frame but in Korea (south of the Tumen) or Mongolia
     for p in [Point::new(129.9, 42.3), Point::new(116.5, 47.5)] {
-        assert!(matches!(sovereignty_at(p, 1900).unwrap_err(), Error::OutsideCoverage { .. }));
+        assert!(matches!(
+            sovereignty_at(p, 1900).unwrap_err(),
+            Error::OutsideCoverage { .. }
+        ));
     }
 }
 
@@ -40,7 +53,13 @@ fn at_sea() {
     // Sea of Japan off Vladivostok, Sea of Okhotsk
     for p in [Point::new(133.0, 42.5), Point::new(140.0, 56.0)] {
         let e = sovereignty_at(p, 1900).unwrap_err();
-        assert_eq!(e, Error::AtSea { lon: p.x(), lat: p.y() });
+        assert_eq!(
+            e,
+            Error::AtSea {
+                lon: p.x(),
+                lat: p.y()
+            }
+        );
     }
 }
 
@@ -52,21 +71,30 @@ fn before_the_first_treaty() {
     // a precise date: the day before and the day of the signing (8 Sep 1689, Gregorian)
     let atlas = embedded();
     let p = Point::new(124.0775, 53.39056);
-    assert!(atlas.sovereignty_on(p, Date::new(1689, 9, 7).unwrap()).is_err());
-    assert!(atlas.sovereignty_on(p, Date::new(1689, 9, 8).unwrap()).is_ok());
+    assert!(atlas
+        .sovereignty_on(p, Date::new(1689, 9, 7).unwrap())
+        .is_err());
+    assert!(atlas
+        .sovereignty_on(p, Date::new(1689, 9, 8).unwrap())
+        .is_ok());
 }
 
 #[test]
 fn bad_dates_and_unknown_lines() {
     assert!(matches!(Date::new(1858, 2, 29), Err(Error::InvalidDate(_))));
-    assert!(matches!(nerchinsk::side_of_line("volga", Point::new(127.0, 50.0)), Err(Error::UnknownLine(_))));
+    assert!(matches!(
+        nerchinsk::side_of_line("volga", Point::new(127.0, 50.0)),
+        Err(Error::UnknownLine(_))
+    ));
 }
 
 #[test]
 fn bad_data_is_an_error_naming_the_problem() {
     let atlas_lines = nerchinsk::data::LINES_GEOJSON;
     let timeline = nerchinsk::data::TIMELINE_JSON;
-    let e = nerchinsk::Atlas::from_json("{not json", timeline).err().unwrap();
+    let e = nerchinsk::Atlas::from_json("{not json", timeline)
+        .err()
+        .unwrap();
     assert!(e.to_string().starts_with("lines:"), "{e}");
     // a timeline that names a line the data lack
     let t = timeline.replace("\"amur_lower\"]", "\"amur_middle\"]");
@@ -75,5 +103,9 @@ fn bad_data_is_an_error_naming_the_problem() {
     // a region point removed: the Uda zone then has no status
     let t = timeline.replace("\"point\": [133.5, 53.75]", "\"point\": [127.27, 53.73]");
     let e = nerchinsk::Atlas::from_json(atlas_lines, &t).err().unwrap();
-    assert!(e.to_string().contains("fall in one territory") || e.to_string().contains("no region point"), "{e}");
+    assert!(
+        e.to_string().contains("fall in one territory")
+            || e.to_string().contains("no region point"),
+        "{e}"
+    );
 }

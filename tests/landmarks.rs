@@ -12,7 +12,12 @@ use Status::{China as CN, Joint as JT, Russia as RU, Undetermined as UN};
 /// (name, lon, lat, [(year, expected)]); the comment gives the coordinate source.
 const CASES: &[(&str, f64, f64, &[(i32, Status)])] = &[
     // Nerchinsk: en.wikipedia.org/wiki/Nerchinsk (oldid 494267018). North of the Shilka, west of the Gorbitsa.
-    ("Nerchinsk", 116.58, 51.98, &[(1689, RU), (1859, RU), (2025, RU)]),
+    (
+        "Nerchinsk",
+        116.58,
+        51.98,
+        &[(1689, RU), (1859, RU), (2025, RU)],
+    ),
     // Sretensk: en.wikipedia.org/wiki/Sretensk; right bank of the Shilka above the Gorbitsa.
     ("Sretensk", 117.7167, 52.25, &[(1700, RU), (1900, RU)]),
     // Krasnokamensk: en.wikipedia.org/wiki/Krasnokamensk,_Zabaykalsky_Krai; left (Russian) side of the Argun.
@@ -26,7 +31,12 @@ const CASES: &[(&str, f64, f64, &[(i32, Status)])] = &[
     // Manzhouli: en.wikipedia Manzhouli; south of the land boundary west of the Argun.
     ("Manzhouli", 117.3789, 49.5981, &[(1750, CN), (2000, CN)]),
     // Albazino: Wikipedia Albazino copy; left bank of the Amur, the fort demolished under art. 2.
-    ("Albazino", 124.0775, 53.39056, &[(1700, CN), (1857, CN), (1858, RU), (2000, RU)]),
+    (
+        "Albazino",
+        124.0775,
+        53.39056,
+        &[(1700, CN), (1857, CN), (1858, RU), (2000, RU)],
+    ),
     // Amazar mouth (the Great Gorbitsa): clateway copy of en.wikipedia Amazar (river); left bank of the Amur.
     ("Amazar mouth", 122.0792, 53.425, &[(1700, CN), (1860, RU)]),
     // Skovorodino: piglix Skovorodino; south of the Stanovoy crest, north of the Amur.
@@ -38,39 +48,89 @@ const CASES: &[(&str, f64, f64, &[(i32, Status)])] = &[
     // Huma: piglix Huma County; right bank of the Amur.
     ("Huma", 126.65, 51.733, &[(1700, CN), (1900, CN)]),
     // Blagoveshchensk: wikizero Blagoveschensk; left bank of the Amur at the Zeya.
-    ("Blagoveshchensk", 127.533, 50.25, &[(1700, CN), (1859, RU), (1950, RU)]),
+    (
+        "Blagoveshchensk",
+        127.533,
+        50.25,
+        &[(1700, CN), (1859, RU), (1950, RU)],
+    ),
     // Tongjiang: ipedia Tongjiang, Heilongjiang; right bank of the Amur at the Songhua.
     ("Tongjiang", 132.5, 47.65, &[(1700, CN), (1861, CN)]),
     // Fuyuan: wikiwand Fuyuan, Heilongjiang; south bank of the Amur.
     ("Fuyuan", 134.3078, 48.3647, &[(1859, CN), (2020, CN)]),
     // Komsomolsk-on-Amur: it.wiki7 Komsomolsk-na-Amure; left bank of the lower Amur.
-    ("Komsomolsk-on-Amur", 137.0, 50.55, &[(1700, CN), (1859, RU), (1861, RU)]),
+    (
+        "Komsomolsk-on-Amur",
+        137.0,
+        50.55,
+        &[(1700, CN), (1859, RU), (1861, RU)],
+    ),
     // Nikolayevsk-on-Amur: EB1911 "53°8'N, left bank" (maximapedia).
-    ("Nikolayevsk-on-Amur", 140.7333, 53.15, &[(1700, CN), (1859, RU)]),
+    (
+        "Nikolayevsk-on-Amur",
+        140.7333,
+        53.15,
+        &[(1700, CN), (1859, RU)],
+    ),
     // Udskoye (Udsk ostrog): de.wikipedia Udskoje; north bank of the Uda.
     ("Udskoye", 134.4067, 54.5072, &[(1700, RU), (1900, RU)]),
     // Ayan: wiki-gateway Ayan, Russia; Okhotsk coast north of the Uda.
     ("Ayan", 138.1681, 56.4583, &[(1700, RU), (1900, RU)]),
     // Bikin: dewiki.academic.ru Bikin; east of the Ussuri.
-    ("Bikin", 134.25, 46.8167, &[(1700, CN), (1859, JT), (1861, RU)]),
+    (
+        "Bikin",
+        134.25,
+        46.8167,
+        &[(1700, CN), (1859, JT), (1861, RU)],
+    ),
     // Dalnerechensk (Iman): en.wikipedia Dalnerechensk; east side of the Ussuri.
     ("Dalnerechensk", 133.733, 45.933, &[(1859, JT), (1861, RU)]),
     // Mishan: perceptiode Mishan; north-west of Lake Khanka, Chinese side.
-    ("Mishan", 131.8667, 45.5419, &[(1859, CN), (1861, CN), (2000, CN)]),
+    (
+        "Mishan",
+        131.8667,
+        45.5419,
+        &[(1859, CN), (1861, CN), (2000, CN)],
+    ),
     // Jixi: cryer.org.uk Jixi.
     ("Jixi", 130.969, 45.295, &[(1861, CN)]),
     // Pogranichny: ja.wikipedia Pogranichny; 15 km east of the 1860 land line.
-    ("Pogranichny", 131.3756, 44.4136, &[(1700, CN), (1859, JT), (1861, RU)]),
+    (
+        "Pogranichny",
+        131.3756,
+        44.4136,
+        &[(1700, CN), (1859, JT), (1861, RU)],
+    ),
     // Ussuriysk: piglix Ussuriysk.
-    ("Ussuriysk", 131.967, 43.8, &[(1859, JT), (1861, RU), (1950, RU)]),
+    (
+        "Ussuriysk",
+        131.967,
+        43.8,
+        &[(1859, JT), (1861, RU), (1950, RU)],
+    ),
     // Hunchun: richxsearch copy of en.wikipedia Hunchun; west of the 1860 line.
     ("Hunchun", 130.3661, 42.8631, &[(1859, CN), (1861, CN)]),
     // Vladivostok: clateway copy of en.wikipedia Vladivostok; founded 2 Jul 1860, in the joint period.
-    ("Vladivostok", 131.8853, 43.115, &[(1700, CN), (1859, JT), (1861, RU), (2025, RU)]),
+    (
+        "Vladivostok",
+        131.8853,
+        43.115,
+        &[(1700, CN), (1859, JT), (1861, RU), (2025, RU)],
+    ),
     // Khabarovsk: EB1911 48°28'N 135°6'E; right bank below the Ussuri mouth: joint under Aigun.
-    ("Khabarovsk", 135.1, 48.467, &[(1700, CN), (1859, JT), (1861, RU)]),
+    (
+        "Khabarovsk",
+        135.1,
+        48.467,
+        &[(1700, CN), (1859, JT), (1861, RU)],
+    ),
     // Harbin: wikimili Harbin.
-    ("Harbin", 126.6409, 45.7576, &[(1700, CN), (1859, CN), (1950, CN)]),
+    (
+        "Harbin",
+        126.6409,
+        45.7576,
+        &[(1700, CN), (1859, CN), (1950, CN)],
+    ),
     // Qiqihar: earthspot Qiqihar.
     ("Qiqihar", 123.9182, 47.3549, &[(1700, CN), (2000, CN)]),
     // Mudanjiang: clateway copy of en.wikipedia Mudanjiang.
@@ -86,13 +146,21 @@ fn landmarks_have_the_expected_status() {
             checked += 1;
             match sovereignty_at(Point::new(*lon, *lat), year) {
                 Ok(s) if s.status == status => {}
-                Ok(s) => wrong.push(format!("{name} {year}: got {} ({:.1} km from {}), want {status}", s.status, s.distance_km, s.nearest_line)),
+                Ok(s) => wrong.push(format!(
+                    "{name} {year}: got {} ({:.1} km from {}), want {status}",
+                    s.status, s.distance_km, s.nearest_line
+                )),
                 Err(e) => wrong.push(format!("{name} {year}: error {e}")),
             }
         }
     }
     assert!(CASES.len() >= 30);
-    assert!(wrong.is_empty(), "{} of {checked} wrong:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} of {checked} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }
 
 #[test]
@@ -104,7 +172,10 @@ fn the_uda_zone_is_undetermined_until_aigun() {
     for p in [chumikan, inland] {
         let s = sovereignty_at(p, 1700).unwrap();
         assert_eq!(s.status, UN, "{p:?}");
-        assert_eq!(s.sovereign, "undetermined between Tsardom of Russia and Qing Empire");
+        assert_eq!(
+            s.sovereign,
+            "undetermined between Tsardom of Russia and Qing Empire"
+        );
         assert_eq!(sovereignty_at(p, 1858).unwrap().status, RU);
     }
 }
@@ -112,15 +183,33 @@ fn the_uda_zone_is_undetermined_until_aigun() {
 #[test]
 fn sovereign_names_follow_the_date() {
     let blag = Point::new(127.533, 50.25);
-    let names: Vec<String> = [1859, 1917, 1920, 1950, 2000].iter().map(|&y| sovereignty_at(blag, y).unwrap().sovereign).collect();
+    let names: Vec<String> = [1859, 1917, 1920, 1950, 2000]
+        .iter()
+        .map(|&y| sovereignty_at(blag, y).unwrap().sovereign)
+        .collect();
     assert_eq!(
         names,
-        ["Russian Empire", "Russian Soviet Federative Socialist Republic", "Russian Soviet Federative Socialist Republic",
-         "Union of Soviet Socialist Republics", "Russian Federation"]
+        [
+            "Russian Empire",
+            "Russian Soviet Federative Socialist Republic",
+            "Russian Soviet Federative Socialist Republic",
+            "Union of Soviet Socialist Republics",
+            "Russian Federation"
+        ]
     );
     let heihe = Point::new(127.4886, 50.2458);
-    let names: Vec<String> = [1900, 1930, 1960].iter().map(|&y| sovereignty_at(heihe, y).unwrap().sovereign).collect();
-    assert_eq!(names, ["Qing Empire", "Republic of China", "People's Republic of China"]);
+    let names: Vec<String> = [1900, 1930, 1960]
+        .iter()
+        .map(|&y| sovereignty_at(heihe, y).unwrap().sovereign)
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Qing Empire",
+            "Republic of China",
+            "People's Republic of China"
+        ]
+    );
 }
 
 #[test]
@@ -128,7 +217,11 @@ fn the_treaty_and_distance_are_reported() {
     let vlad = sovereignty_at(Point::new(131.8853, 43.115), 1900).unwrap();
     assert_eq!(vlad.treaty, "Convention of Peking");
     assert_eq!(vlad.nearest_line, "peking_land_line");
-    assert!(vlad.distance_km > 20.0 && vlad.distance_km < 100.0, "{}", vlad.distance_km);
+    assert!(
+        vlad.distance_km > 20.0 && vlad.distance_km < 100.0,
+        "{}",
+        vlad.distance_km
+    );
     let zeya = sovereignty_at(Point::new(127.25, 53.733), 1700).unwrap();
     assert_eq!(zeya.treaty, "Treaty of Nerchinsk");
     // Blagoveshchensk lies on the Amur: closer to the line than 5 km
@@ -143,7 +236,15 @@ fn close_calls_say_how_close_they_are() {
     // to a minute (1.8 km) it lies closer to the line than the data and the coordinate can tell
     // apart; the answer must say so through its distance rather than look certain.
     let s = sovereignty_at(Point::new(122.35, 53.4833), 1900).unwrap();
-    let line = nerchinsk::data::embedded().lines().iter().find(|l| l.id == s.nearest_line).unwrap();
+    let line = nerchinsk::data::embedded()
+        .lines()
+        .iter()
+        .find(|l| l.id == s.nearest_line)
+        .unwrap();
     assert_eq!(s.nearest_line, "amur_upper");
-    assert!(s.distance_km < line.accuracy_km + 1.8, "{} km", s.distance_km);
+    assert!(
+        s.distance_km < line.accuracy_km + 1.8,
+        "{} km",
+        s.distance_km
+    );
 }

@@ -20,11 +20,32 @@ fn both_sides_of_every_treaty_line() {
             if len < 4e-3 {
                 continue; // too short for a 1e-4 offset to stay nearest to this segment
             }
-            let m = Coord { x: (a.x + b.x) / 2.0, y: (a.y + b.y) / 2.0 };
-            let n = Coord { x: -d.y / len * 1e-4, y: d.x / len * 1e-4 };
-            assert_eq!(side_of_line(&l.id, Point::from(m + n)).unwrap(), Side::Left, "{} seg {i}", l.id);
-            assert_eq!(side_of_line(&l.id, Point::from(m - n)).unwrap(), Side::Right, "{} seg {i}", l.id);
-            assert_eq!(side_of_line(&l.id, Point::from(a)).unwrap(), Side::On, "{} vertex {i}", l.id);
+            let m = Coord {
+                x: (a.x + b.x) / 2.0,
+                y: (a.y + b.y) / 2.0,
+            };
+            let n = Coord {
+                x: -d.y / len * 1e-4,
+                y: d.x / len * 1e-4,
+            };
+            assert_eq!(
+                side_of_line(&l.id, Point::from(m + n)).unwrap(),
+                Side::Left,
+                "{} seg {i}",
+                l.id
+            );
+            assert_eq!(
+                side_of_line(&l.id, Point::from(m - n)).unwrap(),
+                Side::Right,
+                "{} seg {i}",
+                l.id
+            );
+            assert_eq!(
+                side_of_line(&l.id, Point::from(a)).unwrap(),
+                Side::On,
+                "{} vertex {i}",
+                l.id
+            );
             checked += 1;
         }
     }
@@ -42,21 +63,47 @@ fn no_flip_at_sharp_bends() {
         for i in 1..cs.len() - 1 {
             let (p, v, n) = (cs[i - 1], cs[i], cs[i + 1]);
             let (u, w) = (p - v, n - v);
-            let (lu, lw) = ((u.x * u.x + u.y * u.y).sqrt(), (w.x * w.x + w.y * w.y).sqrt());
+            let (lu, lw) = (
+                (u.x * u.x + u.y * u.y).sqrt(),
+                (w.x * w.x + w.y * w.y).sqrt(),
+            );
             let cos = (u.x * w.x + u.y * w.y) / (lu * lw);
             if cos < 0.5 || lu < 3e-4 || lw < 3e-4 {
                 continue; // only bends sharper than 60 degrees
             }
             // the bisector of the angle p-v-n points into the narrow wedge
-            let b = Coord { x: u.x / lu + w.x / lw, y: u.y / lu + w.y / lw };
+            let b = Coord {
+                x: u.x / lu + w.x / lw,
+                y: u.y / lu + w.y / lw,
+            };
             let bl = (b.x * b.x + b.y * b.y).sqrt();
-            let inside = v + Coord { x: b.x / bl * 5e-5, y: b.y / bl * 5e-5 };
-            let outside = v - Coord { x: b.x / bl * 5e-5, y: b.y / bl * 5e-5 };
+            let inside = v + Coord {
+                x: b.x / bl * 5e-5,
+                y: b.y / bl * 5e-5,
+            };
+            let outside = v - Coord {
+                x: b.x / bl * 5e-5,
+                y: b.y / bl * 5e-5,
+            };
             // inside the wedge of a left turn (cross(p->v, v->n) > 0) is the left side
             let turn = (v.x - p.x) * (n.y - v.y) - (v.y - p.y) * (n.x - v.x);
-            let (want_in, want_out) = if turn > 0.0 { (Side::Left, Side::Right) } else { (Side::Right, Side::Left) };
-            assert_eq!(side_of_line(&l.id, Point::from(inside)).unwrap(), want_in, "{} bend {i}", l.id);
-            assert_eq!(side_of_line(&l.id, Point::from(outside)).unwrap(), want_out, "{} bend {i}", l.id);
+            let (want_in, want_out) = if turn > 0.0 {
+                (Side::Left, Side::Right)
+            } else {
+                (Side::Right, Side::Left)
+            };
+            assert_eq!(
+                side_of_line(&l.id, Point::from(inside)).unwrap(),
+                want_in,
+                "{} bend {i}",
+                l.id
+            );
+            assert_eq!(
+                side_of_line(&l.id, Point::from(outside)).unwrap(),
+                want_out,
+                "{} bend {i}",
+                l.id
+            );
             bends += 1;
         }
     }
@@ -66,9 +113,21 @@ fn no_flip_at_sharp_bends() {
 #[test]
 fn river_banks_by_name() {
     // the Amur is digitised downstream: its left bank (Blagoveshchensk) is Left, Heihe is Right
-    assert_eq!(side_of_line("amur_upper", Point::new(127.533, 50.25)).unwrap(), Side::Left);
-    assert_eq!(side_of_line("amur_upper", Point::new(127.4886, 50.2458)).unwrap(), Side::Right);
+    assert_eq!(
+        side_of_line("amur_upper", Point::new(127.533, 50.25)).unwrap(),
+        Side::Left
+    );
+    assert_eq!(
+        side_of_line("amur_upper", Point::new(127.4886, 50.2458)).unwrap(),
+        Side::Right
+    );
     // the Argun is digitised downstream: Priargunsk on the left (Russian) bank, Hailar on the right
-    assert_eq!(side_of_line("argun", Point::new(119.0958, 50.3667)).unwrap(), Side::Left);
-    assert_eq!(side_of_line("argun", Point::new(119.8245, 49.2347)).unwrap(), Side::Right);
+    assert_eq!(
+        side_of_line("argun", Point::new(119.0958, 50.3667)).unwrap(),
+        Side::Left
+    );
+    assert_eq!(
+        side_of_line("argun", Point::new(119.8245, 49.2347)).unwrap(),
+        Side::Right
+    );
 }

@@ -30,21 +30,33 @@ fn main() -> ExitCode {
 
 fn run(args: &[String]) -> Result<String, String> {
     let json = args.iter().any(|a| a == "--json");
-    let rest: Vec<&str> = args.iter().filter(|a| *a != "--json").map(String::as_str).collect();
+    let rest: Vec<&str> = args
+        .iter()
+        .filter(|a| *a != "--json")
+        .map(String::as_str)
+        .collect();
     let [cmd, lon, lat, when] = rest[..] else {
         return Err(format!("expected 4 arguments, got {}\n{USAGE}", rest.len()));
     };
     if cmd != "at" {
         return Err(format!("unknown command {cmd:?}\n{USAGE}"));
     }
-    let num = |s: &str, what: &str| s.parse::<f64>().map_err(|_| format!("{what} {s:?} is not a number"));
+    let num = |s: &str, what: &str| {
+        s.parse::<f64>()
+            .map_err(|_| format!("{what} {s:?} is not a number"))
+    };
     let (lon, lat) = (num(lon, "longitude")?, num(lat, "latitude")?);
     let date = if when.contains('-') && !when.starts_with('-') {
         Date::parse(when).map_err(|e| e.to_string())?
     } else {
-        Date::end_of_year(when.parse().map_err(|_| format!("year {when:?} is not a whole number"))?)
+        Date::end_of_year(
+            when.parse()
+                .map_err(|_| format!("year {when:?} is not a whole number"))?,
+        )
     };
-    let s = embedded().sovereignty_on(Point::new(lon, lat), date).map_err(|e| e.to_string())?;
+    let s = embedded()
+        .sovereignty_on(Point::new(lon, lat), date)
+        .map_err(|e| e.to_string())?;
     Ok(if json {
         serde_json::json!({
             "status": s.status.as_str(), "sovereign": s.sovereign, "treaty": s.treaty,
