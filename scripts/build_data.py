@@ -43,7 +43,8 @@ MN_TRIPOINT = (116.711, 49.845)       # China-Mongolia-Russia
 KP_TRIPOINT = (130.639275, 42.419787) # marker 423, China-North Korea-Russia
 GORBITSA_MOUTH = (119.22, 53.10)      # Gorbitsa village on the Shilka [est, see README]
 GORBITSA_SOURCE = (119.10, 53.70)     # [est, very low]; snapped to the derived crest
-AMAZAR_MOUTH = (121.90, 53.40)        # [est] Great Gorbitsa / Amazar mouth on the Amur
+AMAZAR_MOUTH = (122.0792, 53.425)    # Amazar mouth on the Amur (en.wikipedia Amazar (river))
+AMAZAR_UP = (120.88, 53.86)           # [est] Amazar settlement on the river, to pick the valley
 SUNGACHA_MOUTH = (133.10, 45.35)      # [est] where the border leaves the Ussuri
 KHANKA_OUTLET = (132.95, 45.02)       # Sungacha leaves Lake Khanka (NE vertex)
 TUR_MOUTH = (131.85, 45.34)           # Belen-he / Tur mouth on the west shore (NE vertex)
@@ -498,10 +499,6 @@ def main():
     frame = ring + [ring[0]]
 
     # ---- reference lines (not part of the territories)
-    amazar = None
-    for nm in ne_riv:
-        if nm and nm.startswith("Amazar"):
-            amazar = ne_riv[nm]
     ne_modern = []
     for f in ne_features("ne_10m_admin_0_boundary_lines_land"):
         p = f["properties"]
@@ -575,16 +572,12 @@ def main():
                "extracted: Natural Earth 10m boundary lines", clean(m))
     addref("khanka_shore", "Lake Khanka shoreline", "reference: the lake the 1860 line crosses", "gshhg", 0.2,
            "extracted: GSHHG level-2 lake shoreline", clean(khanka_ring))
-    gg = [gorbitsa_mouth]  # placeholder replaced below
     # Great Gorbitsa (Amazar) reading: the Amazar mouth on the Amur, from Natural Earth where present
-    if amazar:
-        am = linemerge([LineString(p) for p in amazar])
-        addref("great_gorbitsa_amazar", "Great Gorbitsa (Amazar), alternative reading", "alternative reading of Nerchinsk 1689 art. 1",
-               "ne", 2.0, "extracted: Natural Earth 10m", clean(list(am.coords)))
-    else:
-        amz = clean(rnet.path(AMAZAR_MOUTH, (121.2, 54.0)))
-        addref("great_gorbitsa_amazar", "Great Gorbitsa (Amazar), alternative reading", "alternative reading of Nerchinsk 1689 art. 1",
-               "wdb", 2.0, "extracted: WDBII river network, shortest path from the mouth up the valley (identified by location)", amz)
+    # Great Gorbitsa (Amazar) reading: neither Natural Earth nor WDBII levels 1-4 has the Amazar
+    # (a WDBII shortest path runs along the Shilka instead), so it is a hand-digitised straight line
+    addref("great_gorbitsa_amazar", "Great Gorbitsa (Amazar), alternative reading", "alternative reading of Nerchinsk 1689 art. 1",
+           "hand", 15.0, "digitised by hand: straight from the mouth on the Amur to Amazar settlement [est]; the course is not in any dataset here",
+           clean([AMAZAR_MOUTH, AMAZAR_UP]))
 
     check_topology([f["geometry"]["coordinates"] for f in feats], [f["properties"]["id"] for f in feats])
 
