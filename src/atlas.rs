@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use crate::border::{read_lines, BorderLine, LineKind};
 use crate::error::{Error, Result};
-use crate::index::{sector, side_of_segment, SegmentIndex, Side};
+use crate::index::{bend, sector, segment_tree, side_of_segment, SegmentIndex, Side};
 use crate::territory::{Merge, Topology};
 use crate::timeline::{china_name, russia_name, Date, Event, Status};
 
@@ -194,24 +194,11 @@ impl Atlas {
         let border_trees = in_force
             .iter()
             .map(|live| {
-                let segs = topo
-                    .edges
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, e)| lines[e.line].kind == LineKind::Border && live[e.line])
-                    .flat_map(|(ei, e)| {
-                        e.coords.windows(2).enumerate().map(move |(i, w)| {
-                            rstar::primitives::GeomWithData::new(
-                                geo_types::Line::new(squeeze(w[0]), squeeze(w[1])),
-                                crate::index::SegmentId {
-                                    edge: ei as u32,
-                                    seg: i as u32,
-                                },
-                            )
-                        })
-                    })
-                    .collect();
-                rstar::RTree::bulk_load(segs)
+                segment_tree(
+                    &topo,
+                    |e| lines[e.line].kind == LineKind::Border && live[e.line],
+                    squeeze,
+                )
             })
             .collect();
         let mut atlas = Atlas {
@@ -417,13 +404,14 @@ impl Atlas {
                 .position(|c| *c == v)
                 .filter(|&k| k > 0 && k + 1 < line.len())
             {
-                let (prev, next) = (line[k - 1], line[k + 1]);
-                let mut out = vec![
-                    (angle(next - v), Side::Left),
-                    (angle(prev - v), Side::Right),
-                ];
-                out.sort_by(|x, y| x.0.total_cmp(&y.0));
-                return Ok(sector(&out, p - v));
+                return Ok(bend(
+                    line[k - 1],
+                    v,
+                    line[k + 1],
+                    Side::Left,
+                    Side::Right,
+                    p,
+                ));
             }
         }
         Ok(side_of_segment(a, b, p))
@@ -465,12 +453,11 @@ impl Atlas {
                         .collect();
                     (sector(&out, p - v), false)
                 } else {
-                    let mut out = vec![
-                        (angle(edge.coords[k + 1] - v), topo.left_face[2 * e]),
-                        (angle(edge.coords[k - 1] - v), topo.left_face[2 * e + 1]),
-                    ];
-                    out.sort_by(|x, y| x.0.total_cmp(&y.0));
-                    (sector(&out, p - v), false)
+                    let (left, right) = (topo.left_face[2 * e], topo.left_face[2 * e + 1]);
+                    (
+                        bend(edge.coords[k - 1], v, edge.coords[k + 1], left, right, p),
+                        false,
+                    )
                 }
             }
         }
@@ -564,10 +551,6 @@ fn unsqueeze(c: Coord<f64>) -> Coord<f64> {
         x: c.x / TREE_KX,
         y: c.y,
     }
-}
-
-fn angle(d: Coord<f64>) -> f64 {
-    d.y.atan2(d.x)
 }
 
 /// A region's status after the last of `events`.

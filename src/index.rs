@@ -45,20 +45,8 @@ pub(crate) struct Nearest {
 impl SegmentIndex {
     /// Bulk-load every segment of every edge.
     pub fn new(topo: &Topology) -> Self {
-        let mut segs = Vec::new();
-        for (e, edge) in topo.edges.iter().enumerate() {
-            for (i, w) in edge.coords.windows(2).enumerate() {
-                segs.push(GeomWithData::new(
-                    Line::new(w[0], w[1]),
-                    SegmentId {
-                        edge: e as u32,
-                        seg: i as u32,
-                    },
-                ));
-            }
-        }
         SegmentIndex {
-            tree: RTree::bulk_load(segs),
+            tree: segment_tree(topo, |_| true, |c| c),
         }
     }
 
@@ -81,6 +69,44 @@ impl SegmentIndex {
             t: closest_t(s.geom(), p),
         })
     }
+}
+
+/// An R-tree over the segments of the edges that `keep` accepts, with coordinates passed
+/// through `map` (the distance trees store scaled longitudes).
+pub(crate) fn segment_tree(
+    topo: &Topology,
+    keep: impl Fn(&crate::territory::Edge) -> bool,
+    map: impl Fn(Coord<f64>) -> Coord<f64>,
+) -> RTree<Segment> {
+    let mut segs = Vec::new();
+    for (e, edge) in topo.edges.iter().enumerate().filter(|(_, edge)| keep(edge)) {
+        for (i, w) in edge.coords.windows(2).enumerate() {
+            segs.push(GeomWithData::new(
+                Line::new(map(w[0]), map(w[1])),
+                SegmentId {
+                    edge: e as u32,
+                    seg: i as u32,
+                },
+            ));
+        }
+    }
+    RTree::bulk_load(segs)
+}
+
+/// At a vertex `v` between `prev` and `next` of one line, the value for the side `p` is on:
+/// `left` in the sector left of the line's direction, `right` in the other.
+pub(crate) fn bend<T: Copy>(
+    prev: Coord<f64>,
+    v: Coord<f64>,
+    next: Coord<f64>,
+    left: T,
+    right: T,
+    p: Coord<f64>,
+) -> T {
+    let angle = |d: Coord<f64>| d.y.atan2(d.x);
+    let mut out = [(angle(next - v), left), (angle(prev - v), right)];
+    out.sort_by(|x, y| x.0.total_cmp(&y.0));
+    sector(&out, p - v)
 }
 
 /// Parameter of the point of `l` closest to `p`, clamped to 0..=1.
