@@ -4,6 +4,7 @@
 
 use geo_types::Point;
 use nerchinsk::data::embedded;
+use nerchinsk::Date;
 
 fn main() {
     let t = std::time::Instant::now();
@@ -34,12 +35,14 @@ fn main() {
     for (name, lon, lat) in places {
         print!("{name:<22}");
         for y in years {
-            match atlas.sovereignty_at(Point::new(lon, lat), y) {
-                Ok(s) => print!(
+            let p = Point::new(lon, lat);
+            let near = atlas.nearest_border(p, Date::end_of_year(y));
+            match (atlas.sovereignty_at(p, y), near) {
+                (Ok(s), Ok(near)) => print!(
                     " {:>28}",
-                    format!("{} ({:.1} km)", s.sovereign, s.distance_km)
+                    format!("{} ({:.1} km)", s.sovereign, near.distance_km)
                 ),
-                Err(e) => print!(" {:>28}", format!("error: {e}")),
+                (Err(e), _) | (_, Err(e)) => print!(" {:>28}", format!("error: {e}")),
             }
         }
         println!();

@@ -38,9 +38,18 @@ impl Atlas {
 
     /// Total area of each land status on `date`, km².
     pub fn status_areas_km2(&self, date: Date) -> Result<BTreeMap<Status, f64>> {
+        self.status_areas_with(date, &self.face_areas_km2())
+    }
+
+    /// [`Atlas::status_areas_km2`] with the face areas given (one per face).
+    pub(crate) fn status_areas_with(
+        &self,
+        date: Date,
+        face_km2: &[f64],
+    ) -> Result<BTreeMap<Status, f64>> {
         let statuses = self.face_statuses(date)?;
         let mut out = BTreeMap::new();
-        for (s, a) in statuses.iter().zip(self.face_areas_km2()) {
+        for (s, &a) in statuses.iter().zip(face_km2) {
             if s.is_land() {
                 *out.entry(*s).or_insert(0.0) += a;
             }
@@ -50,9 +59,19 @@ impl Atlas {
 
     /// What changed hands between two dates: one row per (from, to) pair, land only.
     pub fn transfers_between(&self, before: Date, after: Date) -> Result<Vec<Transfer>> {
+        self.transfers_between_with(before, after, &self.face_areas_km2())
+    }
+
+    /// [`Atlas::transfers_between`] with the face areas given (one per face).
+    pub(crate) fn transfers_between_with(
+        &self,
+        before: Date,
+        after: Date,
+        face_km2: &[f64],
+    ) -> Result<Vec<Transfer>> {
         let (a, b) = (self.face_statuses(before)?, self.face_statuses(after)?);
         let mut sums: BTreeMap<(Status, Status), f64> = BTreeMap::new();
-        for ((&s0, &s1), km2) in a.iter().zip(b).zip(self.face_areas_km2()) {
+        for ((&s0, &s1), &km2) in a.iter().zip(b).zip(face_km2) {
             if s0 != s1 && s0.is_land() && s1.is_land() {
                 *sums.entry((s0, s1)).or_insert(0.0) += km2;
             }
@@ -66,15 +85,23 @@ impl Atlas {
     /// What changed hands at the event `event_id`: statuses after it against statuses after the
     /// event before it. The first event has nothing before it, so no rows.
     pub fn transfers_at(&self, event_id: &str) -> Result<Vec<Transfer>> {
+        match self.event_window(event_id)? {
+            Some((prev, date)) => self.transfers_between(prev, date),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// The dates of the event before `event_id` and of `event_id` itself; `None` for the first
+    /// event, which has nothing before it.
+    pub(crate) fn event_window(&self, event_id: &str) -> Result<Option<(Date, Date)>> {
         let i = self
             .events()
             .iter()
             .position(|e| e.id == event_id)
             .ok_or_else(|| Error::data("timeline", format!("no event {event_id:?}")))?;
         if i == 0 {
-            return Ok(Vec::new()); // nothing is covered before the first event
+            return Ok(None); // nothing is covered before the first event
         }
-        let prev = self.events()[i - 1].date;
-        self.transfers_between(prev, self.events()[i].date)
+        Ok(Some((self.events()[i - 1].date, self.events()[i].date)))
     }
 }

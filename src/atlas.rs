@@ -1,5 +1,6 @@
 //! The dataset: lines, timeline and the faces they make, with the queries on them.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use geo::{Distance, Haversine};
@@ -8,6 +9,7 @@ use serde::Deserialize;
 
 use crate::border::{read_lines, BorderLine, LineKind};
 use crate::error::{Error, Result};
+use crate::grid::{FaceGrid, GRID_CELLS};
 use crate::index::{bend, sector, segment_tree, side_of_segment, SegmentIndex, Side};
 use crate::territory::{Merge, Topology};
 use crate::timeline::{china_name, russia_name, Date, Event, Status};
@@ -48,20 +50,27 @@ struct EventFile {
     remove: Vec<String>,
 }
 
-/// What the atlas says about a point at a date.
+/// What the atlas says about a point at a date. Cheap to make: no allocation for Russia or
+/// China, so a lookup runs at table speed; the distance to the border is a separate call,
+/// [`Atlas::nearest_border`], because it costs a hundred times more.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Sovereignty {
+pub struct Sovereignty<'a> {
     /// Russia, China, Joint or Undetermined.
     pub status: Status,
     /// The state's name at that date, e.g. "Qing Empire"; for Joint and Undetermined both names.
-    pub sovereign: String,
-    /// The event that set this status.
-    pub treaty: String,
-    /// Distance in km (haversine, mean Earth radius) to the nearest treaty line in force.
-    /// Compare it with the line's `accuracy_km`: a point closer than that may lie on the other side.
+    pub sovereign: Cow<'static, str>,
+    /// Name of the event that set this status, e.g. "Treaty of Aigun".
+    pub treaty: &'a str,
+}
+
+/// The treaty line in force nearest to a point.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NearestBorder<'a> {
+    /// Id of the line, e.g. "amur_upper".
+    pub line: &'a str,
+    /// Distance in km (haversine, mean Earth radius) to it. Compare it with the line's
+    /// `accuracy_km`: a point closer than that may lie on the other side.
     pub distance_km: f64,
-    /// Id of that nearest line.
-    pub nearest_line: String,
 }
 
 /// Lines, timeline, faces and their statuses: everything the queries need.
@@ -79,6 +88,8 @@ pub struct Atlas {
     /// longitudes scaled by [`TREE_KX`].
     pub(crate) border_trees: Vec<rstar::RTree<crate::index::Segment>>,
     pub(crate) frame: Rect<f64>,
+    /// Point location for [`Atlas::sovereignty_on`].
+    pub(crate) grid: FaceGrid,
 }
 
 impl Atlas {
@@ -211,7 +222,15 @@ impl Atlas {
             index,
             border_trees,
             frame,
+            grid: FaceGrid::placeholder(),
         };
+        atlas.grid = FaceGrid::build(
+            &atlas.topo,
+            frame.min(),
+            frame.max(),
+            GRID_CELLS,
+            |p| atlas.locate_exact(p),
+        );
 
         // region seeds: which face each lies in
         let mut seed_faces = Vec::new();
@@ -220,7 +239,7 @@ impl Atlas {
                 x: r.point[0],
                 y: r.point[1],
             };
-            let face = atlas.locate(p).0;
+            let face = atlas.locate_exact(p).0;
             if face == atlas.topo.outer_face {
                 return Err(Error::data(
                     TF,
@@ -331,15 +350,30 @@ impl Atlas {
 
     /// Which state held `point` in `year`, taken as at 31 December of that year (so a year
     /// includes that year's treaties). See [`Atlas::sovereignty_on`] for a precise date.
-    pub fn sovereignty_at(&self, point: Point<f64>, year: i32) -> Result<Sovereignty> {
+    pub fn sovereignty_at(&self, point: Point<f64>, year: i32) -> Result<Sovereignty<'_>> {
         self.sovereignty_on(point, Date::end_of_year(year))
     }
 
     /// Which state held `point` on `date`.
-    pub fn sovereignty_on(&self, point: Point<f64>, date: Date) -> Result<Sovereignty> {
+    pub fn sovereignty_on(&self, point: Point<f64>, date: Date) -> Result<Sovereignty<'_>> {
         let p = self.check_point(point)?;
         let epoch = self.epoch(date)?;
-        let (face, _) = self.locate(p);
+        let face = self.grid.locate(p);
+        self.answer(p, face, epoch, date)
+    }
+
+    /// [`Atlas::sovereignty_on`] for many points, on every core (rayon). The answers come in
+    /// the order of `queries`.
+    pub fn sovereignty_batch(&self, queries: &[(Point<f64>, Date)]) -> Vec<Result<Sovereignty<'_>>> {
+        use rayon::prelude::*;
+        queries
+            .par_iter()
+            .with_min_len(4096)
+            .map(|&(p, d)| self.sovereignty_on(p, d))
+            .collect()
+    }
+
+    fn answer(&self, p: Coord<f64>, face: usize, epoch: usize, date: Date) -> Result<Sovereignty<'_>> {
         let status = self.face_status[epoch][face];
         match status {
             Status::Sea => return Err(Error::AtSea { lon: p.x, lat: p.y }),
@@ -353,19 +387,38 @@ impl Atlas {
         }
         let (ru, cn) = (russia_name(date), china_name(date));
         let sovereign = match status {
-            Status::Russia => ru.to_string(),
-            Status::China => cn.to_string(),
-            Status::Joint => format!("{ru} and {cn}, jointly"),
-            _ => format!("undetermined between {ru} and {cn}"),
+            Status::Russia => Cow::Borrowed(ru),
+            Status::China => Cow::Borrowed(cn),
+            Status::Joint => Cow::Owned(format!("{ru} and {cn}, jointly")),
+            _ => Cow::Owned(format!("undetermined between {ru} and {cn}")),
         };
-        let (distance_km, nearest_line) = self.distance_to_border(p, epoch);
         Ok(Sovereignty {
             status,
             sovereign,
-            treaty: self.events[since].name.clone(),
-            distance_km,
-            nearest_line,
+            treaty: &self.events[since].name,
         })
+    }
+
+    /// The same answer as [`Atlas::sovereignty_on`] found the slow, exact way (R-tree and robust
+    /// predicates), for checking the fast index.
+    pub fn sovereignty_exact(&self, point: Point<f64>, date: Date) -> Result<Sovereignty<'_>> {
+        let p = self.check_point(point)?;
+        let epoch = self.epoch(date)?;
+        let face = self.locate_exact(p).0;
+        self.answer(p, face, epoch, date)
+    }
+
+    /// The treaty line in force on `date` nearest to `point`, and how far it is.
+    pub fn nearest_border(&self, point: Point<f64>, date: Date) -> Result<NearestBorder<'_>> {
+        let p = self.check_point(point)?;
+        let epoch = self.epoch(date)?;
+        let (distance_km, line) = self.distance_to_border(p, epoch);
+        Ok(NearestBorder { line, distance_km })
+    }
+
+    /// The point-location grid: its memory and shape, for the curious and for docs/INDEX.md.
+    pub fn grid(&self) -> &FaceGrid {
+        &self.grid
     }
 
     /// Which side of the line `line_id` the point is on (left or right of the line as digitised),
@@ -418,7 +471,7 @@ impl Atlas {
     }
 
     /// Face containing `p` (the outer face if outside the frame), and whether `p` is on a line.
-    pub(crate) fn locate(&self, p: Coord<f64>) -> (usize, bool) {
+    pub(crate) fn locate_exact(&self, p: Coord<f64>) -> (usize, bool) {
         let topo = &self.topo;
         let Some(n) = self.index.nearest_where(p, |_| true) else {
             return (topo.outer_face, false);
@@ -468,7 +521,7 @@ impl Atlas {
     /// centred on the point (exact enough near a line, within a few percent 1,000 km away); the
     /// walk stops when no further segment can be nearer. The km figure is then the haversine
     /// distance to the closest point found.
-    fn distance_to_border(&self, p: Coord<f64>, epoch: usize) -> (f64, String) {
+    fn distance_to_border(&self, p: Coord<f64>, epoch: usize) -> (f64, &str) {
         let kx = p.y.to_radians().cos();
         let plane = |c: Coord<f64>| Coord {
             x: (c.x - p.x) * kx,
@@ -493,10 +546,10 @@ impl Atlas {
             }
         }
         if best.1 == usize::MAX {
-            return (f64::INFINITY, String::new());
+            return (f64::INFINITY, "");
         }
         let km = Haversine.distance(Point::from(p), Point::from(best.2)) / 1000.0;
-        (km, self.lines[self.topo.edges[best.1].line].id.clone())
+        (km, &self.lines[self.topo.edges[best.1].line].id)
     }
 
     fn check_coord(&self, point: Point<f64>) -> Result<Coord<f64>> {
@@ -527,10 +580,7 @@ impl Atlas {
         Error::OutsideCoverage {
             lon: p.x,
             lat: p.y,
-            covered: format!(
-                "mainland land between {}E and {}E, {}N and {}N, without Korea and Mongolia",
-                lo.x, hi.x, lo.y, hi.y
-            ),
+            covered: [lo.x, hi.x, lo.y, hi.y],
         }
     }
 }

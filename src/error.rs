@@ -24,14 +24,18 @@ pub enum Error {
     #[error("latitude {0} is outside -90..=90 degrees (x is longitude, y is latitude)")]
     LatitudeOutOfRange(f64),
     /// The point is a valid coordinate but outside the area the data cover.
-    #[error("lon {lon}, lat {lat} is outside the covered area ({covered})")]
+    #[error(
+        "lon {lon}, lat {lat} is outside the covered area (mainland land between {}E and {}E, \
+         {}N and {}N, without Korea and Mongolia)",
+        covered[0], covered[1], covered[2], covered[3]
+    )]
     OutsideCoverage {
         /// Longitude as given.
         lon: f64,
         /// Latitude as given.
         lat: f64,
-        /// What the data do cover.
-        covered: String,
+        /// The covered frame: west, east, south, north (degrees).
+        covered: [f64; 4],
     },
     /// The point lies at sea (or on an offshore island, which the data do not cover).
     #[error("lon {lon}, lat {lat} is at sea or on an offshore island; only mainland territory is covered")]
@@ -65,6 +69,10 @@ pub enum Error {
         /// What is wrong, naming the feature id where there is one.
         message: String,
     },
+    /// PROJ could not build or run a coordinate operation (an unknown CRS, a point outside the
+    /// projection's domain). Only the `proj` feature returns it.
+    #[error("projection: {0}")]
+    Projection(String),
 }
 
 impl Error {

@@ -10,7 +10,7 @@
 //!
 //! ```
 //! use geo_types::Point;
-//! use nerchinsk::{sovereignty_at, Status};
+//! use nerchinsk::{nearest_border, sovereignty_at, Status};
 //!
 //! // Albazino, the Russian fort the 1689 treaty had demolished, on the Amur's left bank.
 //! let albazino = Point::new(124.0775, 53.39056);
@@ -20,8 +20,10 @@
 //! let s1900 = sovereignty_at(albazino, 1900).unwrap();
 //! assert_eq!(s1900.status, Status::Russia);
 //! assert_eq!(s1900.treaty, "Treaty of Aigun");
-//! // Albazino lies on the river: the answer comes with the distance to the line.
-//! assert!(s1900.distance_km < 5.0);
+//! // Albazino lies on the river, close to the line: how close?
+//! let near = nearest_border(albazino, 1900).unwrap();
+//! assert_eq!(near.line, "amur_upper");
+//! assert!(near.distance_km < 5.0);
 //! ```
 //!
 //! A year means 31 December of that year; [`Atlas::sovereignty_on`] takes a precise date.
@@ -35,11 +37,12 @@ pub mod atlas;
 pub mod border;
 pub mod data;
 pub mod error;
+pub mod grid;
 pub mod index;
 pub mod territory;
 pub mod timeline;
 
-pub use atlas::{Atlas, Region, Sovereignty};
+pub use atlas::{Atlas, NearestBorder, Region, Sovereignty};
 pub use border::{BorderLine, LineKind};
 pub use error::{Error, Result};
 pub use index::Side;
@@ -51,8 +54,15 @@ use geo_types::Point;
 ///
 /// Errors for NaN or infinite coordinates, longitude or latitude out of range, a point at sea
 /// or outside the covered area, and a year before 1689.
-pub fn sovereignty_at(point: Point<f64>, year: i32) -> Result<Sovereignty> {
+pub fn sovereignty_at(point: Point<f64>, year: i32) -> Result<Sovereignty<'static>> {
     data::embedded().sovereignty_at(point, year)
+}
+
+/// The treaty line in force at the end of `year` nearest to `point`, and its distance in km,
+/// on the embedded data. Same errors as [`sovereignty_at`] except at sea or outside, where the
+/// distance is still given (a point at sea or in Korea or Mongolia has a nearest line too).
+pub fn nearest_border(point: Point<f64>, year: i32) -> Result<NearestBorder<'static>> {
+    data::embedded().nearest_border(point, Date::end_of_year(year))
 }
 
 /// Which side of the treaty line `line_id` the point is on, on the embedded data.

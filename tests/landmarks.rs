@@ -5,7 +5,7 @@
 //! Peking 1860 art. 1 (Ussuri, Sungacha, Khanka, land line to the Tumen).
 
 use geo_types::Point;
-use nerchinsk::{sovereignty_at, Status};
+use nerchinsk::{nearest_border, sovereignty_at, Status};
 
 use Status::{China as CN, Joint as JT, Russia as RU, Undetermined as UN};
 
@@ -146,10 +146,13 @@ fn landmarks_have_the_expected_status() {
             checked += 1;
             match sovereignty_at(Point::new(*lon, *lat), year) {
                 Ok(s) if s.status == status => {}
-                Ok(s) => wrong.push(format!(
-                    "{name} {year}: got {} ({:.1} km from {}), want {status}",
-                    s.status, s.distance_km, s.nearest_line
-                )),
+                Ok(s) => {
+                    let near = nearest_border(Point::new(*lon, *lat), year).unwrap();
+                    wrong.push(format!(
+                        "{name} {year}: got {} ({:.1} km from {}), want {status}",
+                        s.status, near.distance_km, near.line
+                    ))
+                }
                 Err(e) => wrong.push(format!("{name} {year}: error {e}")),
             }
         }
@@ -185,7 +188,7 @@ fn sovereign_names_follow_the_date() {
     let blag = Point::new(127.533, 50.25);
     let names: Vec<String> = [1859, 1917, 1920, 1950, 2000]
         .iter()
-        .map(|&y| sovereignty_at(blag, y).unwrap().sovereign)
+        .map(|&y| sovereignty_at(blag, y).unwrap().sovereign.into_owned())
         .collect();
     assert_eq!(
         names,
@@ -200,7 +203,7 @@ fn sovereign_names_follow_the_date() {
     let heihe = Point::new(127.4886, 50.2458);
     let names: Vec<String> = [1900, 1930, 1960]
         .iter()
-        .map(|&y| sovereignty_at(heihe, y).unwrap().sovereign)
+        .map(|&y| sovereignty_at(heihe, y).unwrap().sovereign.into_owned())
         .collect();
     assert_eq!(
         names,
@@ -214,9 +217,13 @@ fn sovereign_names_follow_the_date() {
 
 #[test]
 fn the_treaty_and_distance_are_reported() {
-    let vlad = sovereignty_at(Point::new(131.8853, 43.115), 1900).unwrap();
-    assert_eq!(vlad.treaty, "Convention of Peking");
-    assert_eq!(vlad.nearest_line, "peking_land_line");
+    let vladivostok = Point::new(131.8853, 43.115);
+    assert_eq!(
+        sovereignty_at(vladivostok, 1900).unwrap().treaty,
+        "Convention of Peking"
+    );
+    let vlad = nearest_border(vladivostok, 1900).unwrap();
+    assert_eq!(vlad.line, "peking_land_line");
     assert!(
         vlad.distance_km > 20.0 && vlad.distance_km < 100.0,
         "{}",
@@ -225,8 +232,8 @@ fn the_treaty_and_distance_are_reported() {
     let zeya = sovereignty_at(Point::new(127.25, 53.733), 1700).unwrap();
     assert_eq!(zeya.treaty, "Treaty of Nerchinsk");
     // Blagoveshchensk lies on the Amur: closer to the line than 5 km
-    let blag = sovereignty_at(Point::new(127.533, 50.25), 1900).unwrap();
-    assert_eq!(blag.nearest_line, "amur_upper");
+    let blag = nearest_border(Point::new(127.533, 50.25), 1900).unwrap();
+    assert_eq!(blag.line, "amur_upper");
     assert!(blag.distance_km < 5.0, "{}", blag.distance_km);
 }
 
@@ -235,13 +242,13 @@ fn close_calls_say_how_close_they_are() {
     // Beiji village (Mohe), de.trip.com: 53°29'N 122°21'E, on the right bank of the Amur. Rounded
     // to a minute (1.8 km) it lies closer to the line than the data and the coordinate can tell
     // apart; the answer must say so through its distance rather than look certain.
-    let s = sovereignty_at(Point::new(122.35, 53.4833), 1900).unwrap();
+    let s = nearest_border(Point::new(122.35, 53.4833), 1900).unwrap();
     let line = nerchinsk::data::embedded()
         .lines()
         .iter()
-        .find(|l| l.id == s.nearest_line)
+        .find(|l| l.id == s.line)
         .unwrap();
-    assert_eq!(s.nearest_line, "amur_upper");
+    assert_eq!(s.line, "amur_upper");
     assert!(
         s.distance_km < line.accuracy_km + 1.8,
         "{} km",

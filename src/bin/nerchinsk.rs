@@ -54,20 +54,24 @@ fn run(args: &[String]) -> Result<String, String> {
                 .map_err(|_| format!("year {when:?} is not a whole number"))?,
         )
     };
-    let s = embedded()
+    let atlas = embedded();
+    let s = atlas
         .sovereignty_on(Point::new(lon, lat), date)
+        .map_err(|e| e.to_string())?;
+    let near = atlas
+        .nearest_border(Point::new(lon, lat), date)
         .map_err(|e| e.to_string())?;
     Ok(if json {
         serde_json::json!({
             "status": s.status.as_str(), "sovereign": s.sovereign, "treaty": s.treaty,
-            "distance_km": (s.distance_km * 1000.0).round() / 1000.0, "nearest_line": s.nearest_line,
+            "distance_km": (near.distance_km * 1000.0).round() / 1000.0, "nearest_line": near.line,
             "lon": lon, "lat": lat, "year": date.year, "date": date.to_string(),
         })
         .to_string()
     } else {
         format!(
             "{lon}, {lat} on {date}: {} ({}), set by the {}; {:.1} km from the {} line",
-            s.sovereign, s.status, s.treaty, s.distance_km, s.nearest_line
+            s.sovereign, s.status, s.treaty, near.distance_km, near.line
         )
     })
 }
