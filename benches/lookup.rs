@@ -1,70 +1,77 @@
-//! Point-in-region lookups: the library's `sovereignty_on` against the naive baseline (geo's
-//! `Contains` over every face), in the same run, on the same random points.
+//! Point-in-region lookups, every way in the same run on the same points (docs/INDEX.md):
+//! `naive` (geo `Contains` over every face), `geo_interval_tree` (geo's
+//! `IntervalTreeMultiPolygon` per face), `nerchinsk` (`Atlas::sovereignty_on`, one thread) and
+//! `nerchinsk_batch` (`Atlas::sovereignty_batch`, every core).
 //!
 //! `cargo bench --bench lookup`
+//!
+//! Two groups: `lookup_uniform`, one million points uniform over the covered frame, and
+//! `lookup_boundary`, one million points within 1 km of a treaty line in force at their date;
+//! years uniform over 1689-2025. The two slow baselines run on the first 10,000 points of the
+//! same set: throughput is per lookup, so the rows compare.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use geo::Contains;
 use geo_types::Point;
+use nerchinsk::baseline::{IntervalTrees, Naive};
+use nerchinsk::sample::{boundary_queries, uniform_queries};
 use nerchinsk::{data::embedded, Date};
 
-/// A small deterministic generator (xorshift), so the point set is the same in every run.
-fn points(n: usize, seed: u64) -> Vec<(Point<f64>, Date)> {
-    let atlas = embedded();
-    let f = atlas.frame();
-    let mut s = seed;
-    let mut next = || {
-        s ^= s << 13;
-        s ^= s >> 7;
-        s ^= s << 17;
-        (s >> 11) as f64 / (1u64 << 53) as f64
-    };
-    (0..n)
-        .map(|_| {
-            let p = Point::new(
-                f.min().x + next() * f.width(),
-                f.min().y + next() * f.height(),
-            );
-            let year = 1689 + (next() * 337.0) as i32;
-            (p, Date::end_of_year(year))
-        })
-        .collect()
-}
+const N: usize = 1_000_000;
+const N_SLOW: usize = 10_000;
 
-fn lookup_uniform(c: &mut Criterion) {
+fn run(c: &mut Criterion, group: &str, queries: &[(Point<f64>, Date)]) {
     let atlas = embedded();
-    let pts = points(10_000, 0x5eed);
-    let topo = atlas.topology();
-    let mut g = c.benchmark_group("lookup_uniform");
-    g.throughput(Throughput::Elements(pts.len() as u64));
+    let naive = Naive::new(atlas);
+    let trees = IntervalTrees::new(atlas);
+    let slow = &queries[..N_SLOW];
+    let mut g = c.benchmark_group(group);
     g.sample_size(10);
+    g.throughput(Throughput::Elements(slow.len() as u64));
     g.bench_function("naive", |b| {
         b.iter(|| {
-            let mut n = 0usize;
-            for (p, date) in &pts {
-                let statuses = atlas.face_statuses(*date).unwrap();
-                if let Some(f) = (0..topo.faces.len())
-                    .find(|&f| f != topo.outer_face && topo.faces[f].contains(p))
-                {
-                    n += statuses[f] as usize;
-                }
-            }
-            black_box(n)
+            slow.iter()
+                .map(|&(p, d)| naive.verdict(p, d).map_or(9, |s| s as usize))
+                .sum::<usize>()
         })
     });
+    g.bench_function("geo_interval_tree", |b| {
+        b.iter(|| {
+            slow.iter()
+                .map(|&(p, d)| trees.verdict(p, d).map_or(9, |s| s as usize))
+                .sum::<usize>()
+        })
+    });
+    g.throughput(Throughput::Elements(queries.len() as u64));
     g.bench_function("nerchinsk", |b| {
         b.iter(|| {
-            let mut n = 0usize;
-            for (p, date) in &pts {
-                if let Ok(s) = atlas.sovereignty_on(*p, *date) {
-                    n += s.status as usize;
-                }
-            }
-            black_box(n)
+            queries
+                .iter()
+                .map(|&(p, d)| match atlas.sovereignty_on(black_box(p), d) {
+                    Ok(s) => s.status as usize,
+                    Err(_) => 9,
+                })
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("nerchinsk_batch", |b| {
+        b.iter(|| {
+            atlas
+                .sovereignty_batch(queries)
+                .iter()
+                .map(|r| r.as_ref().map_or(9, |s| s.status as usize))
+                .sum::<usize>()
         })
     });
     g.finish();
 }
 
-criterion_group!(benches, lookup_uniform);
+fn lookup_uniform(c: &mut Criterion) {
+    run(c, "lookup_uniform", &uniform_queries(embedded(), N, 0x5eed));
+}
+
+fn lookup_boundary(c: &mut Criterion) {
+    run(c, "lookup_boundary", &boundary_queries(embedded(), N, 1.0, 0xb0d3));
+}
+
+criterion_group!(benches, lookup_uniform, lookup_boundary);
 criterion_main!(benches);

@@ -33,12 +33,14 @@
 #![forbid(unsafe_code)]
 
 pub mod area;
+pub mod baseline;
 pub mod atlas;
 pub mod border;
 pub mod data;
 pub mod error;
 pub mod grid;
 pub mod index;
+pub mod sample;
 pub mod territory;
 pub mod timeline;
 
