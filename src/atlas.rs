@@ -1,6 +1,5 @@
 //! The dataset: lines, timeline and the faces they make, with the queries on them.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use geo::{Distance, Haversine};
@@ -12,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::grid::{FaceGrid, GRID_CELLS};
 use crate::index::{bend, sector, segment_tree, side_of_segment, SegmentIndex, Side};
 use crate::territory::{Merge, Topology};
-use crate::timeline::{china_name, russia_name, Date, Event, Status};
+use crate::timeline::{china_name, name_changes, russia_name, Date, Event, Status};
 
 /// A named point whose status the timeline gives; every territory must contain one.
 #[derive(Debug, Clone, Deserialize)]
@@ -50,15 +49,15 @@ struct EventFile {
     remove: Vec<String>,
 }
 
-/// What the atlas says about a point at a date. Cheap to make: no allocation for Russia or
-/// China, so a lookup runs at table speed; the distance to the border is a separate call,
+/// What the atlas says about a point at a date. Cheap to make: every answer is precomputed,
+/// so a lookup runs at table speed; the distance to the border is a separate call,
 /// [`Atlas::nearest_border`], because it costs a hundred times more.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sovereignty<'a> {
     /// Russia, China, Joint or Undetermined.
     pub status: Status,
     /// The state's name at that date, e.g. "Qing Empire"; for Joint and Undetermined both names.
-    pub sovereign: Cow<'static, str>,
+    pub sovereign: &'a str,
     /// Name of the event that set this status, e.g. "Treaty of Aigun".
     pub treaty: &'a str,
 }
@@ -90,6 +89,101 @@ pub struct Atlas {
     pub(crate) frame: Rect<f64>,
     /// Point location for [`Atlas::sovereignty_on`].
     pub(crate) grid: FaceGrid,
+    /// Every answer, precomputed: see [`Eras`].
+    pub(crate) eras: Eras,
+}
+
+/// The timeline cut at every event and every change of a state's name, so that within an era
+/// every face has one fixed answer. A query then costs a branch-free count of era starts and
+/// one table load: no date comparisons that the CPU would mispredict, no allocation.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Eras {
+    /// Era `i + 1` starts on day key `starts[i]` (see [`day_key`]); era 0 is before them all.
+    starts: Vec<i64>,
+    /// The epoch (event index) of each era, or `None` before the first event.
+    epoch: Vec<Option<usize>>,
+    /// `answers[era * faces + face]`.
+    answers: Vec<Answer>,
+    faces: usize,
+    /// The sovereign names the answers point to.
+    names: Vec<String>,
+}
+
+/// One precomputed answer: status, index into `Eras::names`, index of the event that set it.
+#[derive(Debug, Clone, Copy)]
+struct Answer {
+    status: Status,
+    sovereign: u16,
+    treaty: u16,
+}
+
+/// A date as an integer that sorts like the date.
+fn day_key(d: Date) -> i64 {
+    (d.year as i64) * 512 + (d.month as i64) * 32 + d.day as i64
+}
+
+impl Eras {
+    fn build(events: &[Event], face_status: &[Vec<Status>]) -> Eras {
+        let mut dates: Vec<Date> = events.iter().map(|e| e.date).chain(name_changes()).collect();
+        dates.sort();
+        dates.dedup();
+        let faces = face_status.first().map_or(0, Vec::len);
+        let mut eras = Eras {
+            starts: dates.iter().map(|&d| day_key(d)).collect(),
+            faces,
+            ..Eras::default()
+        };
+        let mut name_ix: HashMap<String, u16> = HashMap::new();
+        for era in 0..=dates.len() {
+            let start = if era == 0 { None } else { Some(dates[era - 1]) };
+            let epoch = start.and_then(|d| events.iter().rposition(|e| e.date <= d));
+            eras.epoch.push(epoch);
+            for face in 0..faces {
+                let answer = match (start, epoch) {
+                    (Some(date), Some(ep)) => {
+                        let status = face_status[ep][face];
+                        // the event that set this status: walk back while it is unchanged
+                        let mut since = ep;
+                        while since > 0 && face_status[since - 1][face] == status {
+                            since -= 1;
+                        }
+                        let (ru, cn) = (russia_name(date), china_name(date));
+                        let name = match status {
+                            Status::Russia => ru.to_string(),
+                            Status::China => cn.to_string(),
+                            Status::Joint => format!("{ru} and {cn}, jointly"),
+                            Status::Undetermined => format!("undetermined between {ru} and {cn}"),
+                            Status::Sea | Status::Outside => String::new(),
+                        };
+                        let next = name_ix.len() as u16;
+                        let sovereign = *name_ix.entry(name.clone()).or_insert_with(|| {
+                            eras.names.push(name);
+                            next
+                        });
+                        Answer {
+                            status,
+                            sovereign,
+                            treaty: since as u16,
+                        }
+                    }
+                    _ => Answer {
+                        status: Status::Outside,
+                        sovereign: 0,
+                        treaty: 0,
+                    },
+                };
+                eras.answers.push(answer);
+            }
+        }
+        eras
+    }
+
+    /// The era a date falls in: how many era starts are on or before it (branch-free).
+    #[inline]
+    fn era_of(&self, date: Date) -> usize {
+        let key = day_key(date);
+        self.starts.iter().map(|&s| (s <= key) as usize).sum()
+    }
 }
 
 impl Atlas {
@@ -223,6 +317,7 @@ impl Atlas {
             border_trees,
             frame,
             grid: FaceGrid::placeholder(),
+            eras: Eras::default(),
         };
         atlas.grid = FaceGrid::build(
             &atlas.topo,
@@ -296,6 +391,7 @@ impl Atlas {
             }
             atlas.face_status.push(statuses);
         }
+        atlas.eras = Eras::build(&atlas.events, &atlas.face_status);
         Ok(atlas)
     }
 
@@ -328,11 +424,7 @@ impl Atlas {
     pub fn epoch(&self, date: Date) -> Result<usize> {
         match self.events.iter().rposition(|e| e.date <= date) {
             Some(i) => Ok(i),
-            None => Err(Error::BeforeCoverage {
-                date,
-                first_event: self.events[0].name.clone(),
-                first_date: self.events[0].date,
-            }),
+            None => Err(self.before_coverage(date)),
         }
     }
 
@@ -355,11 +447,14 @@ impl Atlas {
     }
 
     /// Which state held `point` on `date`.
+    #[inline]
     pub fn sovereignty_on(&self, point: Point<f64>, date: Date) -> Result<Sovereignty<'_>> {
         let p = self.check_point(point)?;
-        let epoch = self.epoch(date)?;
-        let face = self.grid.locate(p);
-        self.answer(p, face, epoch, date)
+        let era = self.eras.era_of(date);
+        if self.eras.epoch[era].is_none() {
+            return Err(self.before_coverage(date));
+        }
+        self.answer(p, era, self.grid.locate(p))
     }
 
     /// [`Atlas::sovereignty_on`] for many points, on every core (rayon). The answers come in
@@ -373,39 +468,34 @@ impl Atlas {
             .collect()
     }
 
-    fn answer(&self, p: Coord<f64>, face: usize, epoch: usize, date: Date) -> Result<Sovereignty<'_>> {
-        let status = self.face_status[epoch][face];
-        match status {
-            Status::Sea => return Err(Error::AtSea { lon: p.x, lat: p.y }),
-            Status::Outside => return Err(self.outside(p)),
-            _ => {}
+    #[inline]
+    fn answer(&self, p: Coord<f64>, era: usize, face: usize) -> Result<Sovereignty<'_>> {
+        let a = self.eras.answers[era * self.eras.faces + face];
+        match a.status {
+            Status::Sea => Err(Error::AtSea { lon: p.x, lat: p.y }),
+            Status::Outside => Err(self.outside(p)),
+            status => Ok(Sovereignty {
+                status,
+                sovereign: &self.eras.names[a.sovereign as usize],
+                treaty: &self.events[a.treaty as usize].name,
+            }),
         }
-        // the event that set this status: walk back while the face's status is unchanged
-        let mut since = epoch;
-        while since > 0 && self.face_status[since - 1][face] == status {
-            since -= 1;
+    }
+
+    fn before_coverage(&self, date: Date) -> Error {
+        Error::BeforeCoverage {
+            date,
+            first_event: self.events[0].name.clone(),
+            first_date: self.events[0].date,
         }
-        let (ru, cn) = (russia_name(date), china_name(date));
-        let sovereign = match status {
-            Status::Russia => Cow::Borrowed(ru),
-            Status::China => Cow::Borrowed(cn),
-            Status::Joint => Cow::Owned(format!("{ru} and {cn}, jointly")),
-            _ => Cow::Owned(format!("undetermined between {ru} and {cn}")),
-        };
-        Ok(Sovereignty {
-            status,
-            sovereign,
-            treaty: &self.events[since].name,
-        })
     }
 
     /// The same answer as [`Atlas::sovereignty_on`] found the slow, exact way (R-tree and robust
     /// predicates), for checking the fast index.
     pub fn sovereignty_exact(&self, point: Point<f64>, date: Date) -> Result<Sovereignty<'_>> {
         let p = self.check_point(point)?;
-        let epoch = self.epoch(date)?;
-        let face = self.locate_exact(p).0;
-        self.answer(p, face, epoch, date)
+        self.epoch(date)?;
+        self.answer(p, self.eras.era_of(date), self.locate_exact(p).0)
     }
 
     /// The treaty line in force on `date` nearest to `point`, and how far it is.

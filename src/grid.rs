@@ -217,20 +217,30 @@ impl FaceGrid {
     fn walk(&self, b: usize, p: Coord<f64>) -> u32 {
         let (r, mut face) = self.refs[b];
         let d = p - r;
-        let mut best = 0.0f64;
+        // the nearest crossing so far at t = best_num / best_den along reference→p
+        let (mut best_num, mut best_den) = (0.0f64, 1.0f64);
         let segs = &self.segments[self.starts[b] as usize..self.starts[b + 1] as usize];
         for s in segs {
             let e = s.b - s.a;
             let w = s.a - r;
             let den = d.x * e.y - d.y * e.x;
-            let t = (w.x * e.y - w.y * e.x) / den; // along reference→p
-            let u = (w.x * d.y - w.y * d.x) / den; // along the segment
-            // NaN (parallel) fails every comparison, so it never counts as a crossing
-            let hit = t >= best && t <= 1.0 && u >= 0.0 && u <= 1.0;
+            // t = tn / den along reference→p, u = un / den along the segment; multiplying by
+            // the sign of den keeps both fractions' denominators positive, so no division
+            let sign = if den < 0.0 { -1.0 } else { 1.0 };
+            let tn = (w.x * e.y - w.y * e.x) * sign;
+            let un = (w.x * d.y - w.y * d.x) * sign;
+            let ad = den * sign;
+            // a crossing (parallel segments, ad == 0, never are) beyond the best so far
+            let hit = ad > 0.0
+                && tn <= ad
+                && un >= 0.0
+                && un <= ad
+                && tn * best_den >= best_num * ad;
             let side = e.x * (p.y - s.a.y) - e.y * (p.x - s.a.x);
             let f = if side > 0.0 { s.left } else { s.right };
             face = if hit { f } else { face };
-            best = if hit { t } else { best };
+            best_num = if hit { tn } else { best_num };
+            best_den = if hit { ad } else { best_den };
         }
         face
     }

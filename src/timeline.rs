@@ -142,50 +142,9 @@ impl fmt::Display for Status {
 /// proclaimed 14 Sep 1917; RSFSR from 7 Nov 1917; USSR from 30 Dec 1922; Russian Federation from
 /// 26 Dec 1991.
 pub fn russia_name(date: Date) -> &'static str {
-    const NAMES: [(Date, &str); 5] = [
-        (
-            Date {
-                year: 1991,
-                month: 12,
-                day: 26,
-            },
-            "Russian Federation",
-        ),
-        (
-            Date {
-                year: 1922,
-                month: 12,
-                day: 30,
-            },
-            "Union of Soviet Socialist Republics",
-        ),
-        (
-            Date {
-                year: 1917,
-                month: 11,
-                day: 7,
-            },
-            "Russian Soviet Federative Socialist Republic",
-        ),
-        (
-            Date {
-                year: 1917,
-                month: 9,
-                day: 14,
-            },
-            "Russian Republic",
-        ),
-        (
-            Date {
-                year: 1721,
-                month: 11,
-                day: 2,
-            },
-            "Russian Empire",
-        ),
-    ];
-    NAMES
+    RUSSIA_NAMES
         .iter()
+        .rev()
         .find(|(d, _)| date >= *d)
         .map_or("Tsardom of Russia", |(_, n)| n)
 }
@@ -193,26 +152,34 @@ pub fn russia_name(date: Date) -> &'static str {
 /// The Chinese state's name at a date: Qing Empire; Republic of China from the abdication of
 /// 12 Feb 1912; People's Republic of China from 1 Oct 1949.
 pub fn china_name(date: Date) -> &'static str {
-    if date
-        >= (Date {
-            year: 1949,
-            month: 10,
-            day: 1,
-        })
-    {
-        "People's Republic of China"
-    } else if date
-        >= (Date {
-            year: 1912,
-            month: 2,
-            day: 12,
-        })
-    {
-        "Republic of China"
-    } else {
-        "Qing Empire"
-    }
+    CHINA_NAMES
+        .iter()
+        .rev()
+        .find(|(d, _)| date >= *d)
+        .map_or("Qing Empire", |(_, n)| n)
 }
+
+/// Every date on which [`russia_name`] or [`china_name`] changes.
+pub fn name_changes() -> impl Iterator<Item = Date> {
+    RUSSIA_NAMES.iter().chain(&CHINA_NAMES).map(|(d, _)| *d)
+}
+
+const fn day(year: i32, month: u8, day: u8) -> Date {
+    Date { year, month, day }
+}
+
+const RUSSIA_NAMES: [(Date, &str); 5] = [
+    (day(1721, 11, 2), "Russian Empire"),
+    (day(1917, 9, 14), "Russian Republic"),
+    (day(1917, 11, 7), "Russian Soviet Federative Socialist Republic"),
+    (day(1922, 12, 30), "Union of Soviet Socialist Republics"),
+    (day(1991, 12, 26), "Russian Federation"),
+];
+
+const CHINA_NAMES: [(Date, &str); 2] = [
+    (day(1912, 2, 12), "Republic of China"),
+    (day(1949, 10, 1), "People's Republic of China"),
+];
 
 #[cfg(test)]
 mod tests {

@@ -188,7 +188,7 @@ fn sovereign_names_follow_the_date() {
     let blag = Point::new(127.533, 50.25);
     let names: Vec<String> = [1859, 1917, 1920, 1950, 2000]
         .iter()
-        .map(|&y| sovereignty_at(blag, y).unwrap().sovereign.into_owned())
+        .map(|&y| sovereignty_at(blag, y).unwrap().sovereign.to_owned())
         .collect();
     assert_eq!(
         names,
@@ -203,7 +203,7 @@ fn sovereign_names_follow_the_date() {
     let heihe = Point::new(127.4886, 50.2458);
     let names: Vec<String> = [1900, 1930, 1960]
         .iter()
-        .map(|&y| sovereignty_at(heihe, y).unwrap().sovereign.into_owned())
+        .map(|&y| sovereignty_at(heihe, y).unwrap().sovereign.to_owned())
         .collect();
     assert_eq!(
         names,
