@@ -91,6 +91,8 @@ pub struct Atlas {
     pub(crate) grid: FaceGrid,
     /// Every answer, precomputed: see [`Eras`].
     pub(crate) eras: Eras,
+    /// The frame as west, east, south, north, for the fast path.
+    pub(crate) bounds: [f64; 4],
 }
 
 /// The timeline cut at every event and every change of a state's name, so that within an era
@@ -116,6 +118,9 @@ struct Answer {
     sovereign: u16,
     treaty: u16,
 }
+
+/// `Answer::treaty` of the eras before the first event.
+const BEFORE: u16 = u16::MAX;
 
 /// A date as an integer that sorts like the date.
 fn day_key(d: Date) -> i64 {
@@ -169,7 +174,7 @@ impl Eras {
                     _ => Answer {
                         status: Status::Outside,
                         sovereign: 0,
-                        treaty: 0,
+                        treaty: BEFORE,
                     },
                 };
                 eras.answers.push(answer);
@@ -318,14 +323,20 @@ impl Atlas {
             frame,
             grid: FaceGrid::placeholder(),
             eras: Eras::default(),
+            bounds: [frame.min().x, frame.max().x, frame.min().y, frame.max().y],
         };
-        atlas.grid = FaceGrid::build(
-            &atlas.topo,
-            frame.min(),
-            frame.max(),
-            GRID_CELLS,
-            |p| atlas.locate_exact(p),
-        );
+        // the finest grid whose cells can number the boundary cells
+        let mut n = GRID_CELLS;
+        atlas.grid = loop {
+            let built = FaceGrid::build(&atlas.topo, frame.min(), frame.max(), n, |p| {
+                atlas.locate_exact(p)
+            });
+            match built {
+                Some(grid) => break grid,
+                None if n > 16 => n /= 2,
+                None => return Err(Error::data(LF, "too many faces for the point-location grid")),
+            }
+        };
 
         // region seeds: which face each lies in
         let mut seed_faces = Vec::new();
@@ -447,14 +458,41 @@ impl Atlas {
     }
 
     /// Which state held `point` on `date`.
+    ///
+    /// The fast path is a frame test, a branch-free count of era starts, a grid cell (and in a
+    /// boundary cell a short walk over its segments) and one load of a precomputed answer;
+    /// everything that can go wrong is sorted out on a separate, cold path.
     #[inline]
     pub fn sovereignty_on(&self, point: Point<f64>, date: Date) -> Result<Sovereignty<'_>> {
-        let p = self.check_point(point)?;
-        let era = self.eras.era_of(date);
-        if self.eras.epoch[era].is_none() {
-            return Err(self.before_coverage(date));
+        let p = point.0;
+        let [w, e, s, n] = self.bounds;
+        // NaN fails every comparison, so it takes the cold path too
+        if !((p.x >= w) & (p.x <= e) & (p.y >= s) & (p.y <= n)) {
+            return Err(self.point_error(point));
         }
-        self.answer(p, era, self.grid.locate(p))
+        self.answer(p, date, self.grid.locate(p))
+    }
+
+    /// Why a point outside the frame has no answer (NaN, out of range, or just not covered).
+    #[cold]
+    #[inline(never)]
+    fn point_error(&self, point: Point<f64>) -> Error {
+        match self.check_point(point) {
+            Err(e) => e,
+            Ok(p) => self.outside(p), // unreachable: the frame test failed
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn answer_error(&self, p: Coord<f64>, date: Date, a: Answer) -> Error {
+        if a.treaty == BEFORE {
+            self.before_coverage(date)
+        } else if a.status == Status::Sea {
+            Error::AtSea { lon: p.x, lat: p.y }
+        } else {
+            self.outside(p)
+        }
     }
 
     /// [`Atlas::sovereignty_on`] for many points, on every core (rayon). The answers come in
@@ -468,18 +506,18 @@ impl Atlas {
             .collect()
     }
 
+    /// The precomputed answer for `face` on `date` (era count and one table load).
     #[inline]
-    fn answer(&self, p: Coord<f64>, era: usize, face: usize) -> Result<Sovereignty<'_>> {
-        let a = self.eras.answers[era * self.eras.faces + face];
-        match a.status {
-            Status::Sea => Err(Error::AtSea { lon: p.x, lat: p.y }),
-            Status::Outside => Err(self.outside(p)),
-            status => Ok(Sovereignty {
-                status,
-                sovereign: &self.eras.names[a.sovereign as usize],
-                treaty: &self.events[a.treaty as usize].name,
-            }),
+    fn answer(&self, p: Coord<f64>, date: Date, face: usize) -> Result<Sovereignty<'_>> {
+        let a = self.eras.answers[self.eras.era_of(date) * self.eras.faces + face];
+        if !a.status.is_land() | (a.treaty == BEFORE) {
+            return Err(self.answer_error(p, date, a));
         }
+        Ok(Sovereignty {
+            status: a.status,
+            sovereign: &self.eras.names[a.sovereign as usize],
+            treaty: &self.events[a.treaty as usize].name,
+        })
     }
 
     fn before_coverage(&self, date: Date) -> Error {
@@ -494,8 +532,7 @@ impl Atlas {
     /// predicates), for checking the fast index.
     pub fn sovereignty_exact(&self, point: Point<f64>, date: Date) -> Result<Sovereignty<'_>> {
         let p = self.check_point(point)?;
-        self.epoch(date)?;
-        self.answer(p, self.eras.era_of(date), self.locate_exact(p).0)
+        self.answer(p, date, self.locate_exact(p).0)
     }
 
     /// The treaty line in force on `date` nearest to `point`, and how far it is.
@@ -560,8 +597,10 @@ impl Atlas {
         Ok(side_of_segment(a, b, p))
     }
 
-    /// Face containing `p` (the outer face if outside the frame), and whether `p` is on a line.
-    pub(crate) fn locate_exact(&self, p: Coord<f64>) -> (usize, bool) {
+    /// Face containing `p` (the outer face if outside the frame), and whether `p` is on a line,
+    /// found the exact way: nearest segment in the R-tree and robust orientation predicates.
+    /// The grid is built from it.
+    pub fn locate_exact(&self, p: Coord<f64>) -> (usize, bool) {
         let topo = &self.topo;
         let Some(n) = self.index.nearest_where(p, |_| true) else {
             return (topo.outer_face, false);

@@ -15,11 +15,12 @@ use geo_types::Coord;
 
 use crate::territory::Topology;
 
-/// Cells along each axis. 512 x 512 cells of `u32` is 1 MiB, small enough to stay in L2 with
-/// the boundary cells' segments; see docs/INDEX.md for the measurements behind the choice.
-pub const GRID_CELLS: usize = 512;
+/// Cells along each axis: 256 x 256 cells of `u16` is 128 KiB, small enough to stay in L2
+/// while a stream of queries flows through; see docs/INDEX.md for the measurements behind it.
+pub const GRID_CELLS: usize = 256;
 
-const BOUNDARY: u32 = 1 << 31;
+/// A cell value with this bit set is a boundary cell; the other bits are its index.
+const BOUNDARY: u16 = 1 << 15;
 
 /// One segment as stored in a boundary cell: its ends and the faces on either side.
 #[derive(Debug, Clone, Copy)]
@@ -39,7 +40,7 @@ pub struct FaceGrid {
     nx: usize,
     ny: usize,
     /// Face id, or `BOUNDARY | b` for boundary cell `b`.
-    cells: Vec<u32>,
+    cells: Vec<u16>,
     /// Boundary cell `b`'s segments are `segments[starts[b]..starts[b + 1]]`.
     starts: Vec<u32>,
     /// Boundary cell `b`'s reference point and the face it lies in.
@@ -50,14 +51,18 @@ pub struct FaceGrid {
 impl FaceGrid {
     /// Build the grid over `frame` (min, max corners) with `n` x `n` cells. `locate_exact`
     /// finds the face of a point and whether it lies on a line; it is called once per
-    /// boundary cell and once per connected run of inner cells.
+    /// boundary cell and once per connected run of inner cells. `None` if the faces or the
+    /// boundary cells do not fit the 15 bits of a cell (try a coarser grid).
     pub fn build(
         topo: &Topology,
         min: Coord<f64>,
         max: Coord<f64>,
         n: usize,
         locate_exact: impl Fn(Coord<f64>) -> (usize, bool),
-    ) -> FaceGrid {
+    ) -> Option<FaceGrid> {
+        if topo.faces.len() >= BOUNDARY as usize {
+            return None;
+        }
         let (nx, ny) = (n, n);
         let scale = Coord {
             x: nx as f64 / (max.x - min.x),
@@ -103,7 +108,7 @@ impl FaceGrid {
             x: min.x + (i as f64 + 0.5) / scale.x,
             y: min.y + (j as f64 + 0.5) / scale.y,
         };
-        let mut cells = vec![u32::MAX; nx * ny];
+        let mut cells = vec![u16::MAX; nx * ny];
         let mut starts = vec![0u32];
         let mut refs = Vec::new();
         let mut segments = Vec::new();
@@ -112,6 +117,9 @@ impl FaceGrid {
                 let list = &lists[j * nx + i];
                 if list.is_empty() {
                     continue;
+                }
+                if refs.len() >= BOUNDARY as usize {
+                    return None;
                 }
                 // the reference point: the centre, nudged if it happens to lie on a line
                 let mut r = centre(i, j);
@@ -125,7 +133,7 @@ impl FaceGrid {
                     found = locate_exact(r);
                     k += 1.0;
                 }
-                cells[j * nx + i] = BOUNDARY | refs.len() as u32;
+                cells[j * nx + i] = BOUNDARY | refs.len() as u16;
                 refs.push((r, found.0 as u32));
                 segments.extend(list.iter().map(|&s| all[s as usize]));
                 starts.push(segments.len() as u32);
@@ -134,17 +142,17 @@ impl FaceGrid {
         // inner cells: flood fill runs of cells no line touches; one exact lookup per run
         let mut stack = Vec::new();
         for start in 0..nx * ny {
-            if cells[start] != u32::MAX {
+            if cells[start] != u16::MAX {
                 continue;
             }
             let (i, j) = (start % nx, start / nx);
-            let face = locate_exact(centre(i, j)).0 as u32;
+            let face = locate_exact(centre(i, j)).0 as u16;
             cells[start] = face;
             stack.push(start);
             while let Some(c) = stack.pop() {
                 let (i, j) = (c % nx, c / nx);
                 let mut visit = |n: usize| {
-                    if cells[n] == u32::MAX {
+                    if cells[n] == u16::MAX {
                         cells[n] = face;
                         stack.push(n);
                     }
@@ -163,7 +171,7 @@ impl FaceGrid {
                 }
             }
         }
-        FaceGrid {
+        Some(FaceGrid {
             origin: min,
             scale,
             nx,
@@ -172,7 +180,7 @@ impl FaceGrid {
             starts,
             refs,
             segments,
-        }
+        })
     }
 
     /// A one-cell grid that answers face 0, to hold the place while the real grid is built.
@@ -231,11 +239,12 @@ impl FaceGrid {
             let un = (w.x * d.y - w.y * d.x) * sign;
             let ad = den * sign;
             // a crossing (parallel segments, ad == 0, never are) beyond the best so far
-            let hit = ad > 0.0
-                && tn <= ad
-                && un >= 0.0
-                && un <= ad
-                && tn * best_den >= best_num * ad;
+            // (`&` not `&&`: every test is evaluated, so there is no branch to mispredict)
+            let hit = (ad > 0.0)
+                & (tn <= ad)
+                & (un >= 0.0)
+                & (un <= ad)
+                & (tn * best_den >= best_num * ad);
             let side = e.x * (p.y - s.a.y) - e.y * (p.x - s.a.x);
             let f = if side > 0.0 { s.left } else { s.right };
             face = if hit { f } else { face };
@@ -247,7 +256,7 @@ impl FaceGrid {
 
     /// Heap memory of the grid in bytes.
     pub fn memory_bytes(&self) -> usize {
-        self.cells.len() * std::mem::size_of::<u32>()
+        self.cells.len() * std::mem::size_of::<u16>()
             + self.starts.len() * std::mem::size_of::<u32>()
             + self.refs.len() * std::mem::size_of::<(Coord<f64>, u32)>()
             + self.segments.len() * std::mem::size_of::<CellSegment>()

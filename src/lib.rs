@@ -38,8 +38,11 @@ pub mod atlas;
 pub mod border;
 pub mod data;
 pub mod error;
+pub mod export;
 pub mod grid;
 pub mod index;
+#[cfg(feature = "proj")]
+pub mod projected;
 pub mod sample;
 pub mod territory;
 pub mod timeline;

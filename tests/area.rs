@@ -6,19 +6,8 @@ use geo::GeodesicArea;
 use geo_types::{Coord, LineString, Polygon};
 use nerchinsk::{data::embedded, Date, Status};
 
-const A: f64 = 6_378_137.0;
-const F: f64 = 1.0 / 298.257_223_563;
-
-/// Area on the WGS84 ellipsoid between the equator and latitude `lat`, per radian of longitude
-/// (the authalic closed form: b^2/2 * q(lat)).
-fn zone(lat_deg: f64) -> f64 {
-    let e2 = F * (2.0 - F);
-    let e = e2.sqrt();
-    let b = A * (1.0 - F);
-    let s = lat_deg.to_radians().sin();
-    b * b / 2.0
-        * (s / (1.0 - e2 * s * s) + (1.0 / (2.0 * e)) * ((1.0 + e * s) / (1.0 - e * s)).ln())
-}
+mod common;
+use common::zone;
 
 /// A lon/lat cell with its parallels densified so geodesic edges follow them.
 fn cell(lon0: f64, lat0: f64, dlon: f64, dlat: f64, n: usize) -> Polygon<f64> {
