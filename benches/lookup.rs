@@ -70,7 +70,11 @@ fn lookup_uniform(c: &mut Criterion) {
 }
 
 fn lookup_boundary(c: &mut Criterion) {
-    run(c, "lookup_boundary", &boundary_queries(embedded(), N, 1.0, 0xb0d3));
+    run(
+        c,
+        "lookup_boundary",
+        &boundary_queries(embedded(), N, 1.0, 0xb0d3),
+    );
 }
 
 criterion_group!(benches, lookup_uniform, lookup_boundary);

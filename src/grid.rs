@@ -1,15 +1,17 @@
 //! Point location at memory speed: a grid of cells over the frame, each either inside one face
 //! (the answer is one table load) or crossed by lines (a short branch-free walk over the few
-//! segments in the cell).
+//! segments near the point).
 //!
 //! The faces are the same for every epoch (an epoch only changes which faces merge), so one
 //! grid answers any date: locate the face here, then read its status for the epoch.
 //!
-//! In a boundary cell the answer comes from the segment from the cell's reference point (its
-//! centre, whose face is found once, exactly, when the grid is built) to the query point: if it
-//! crosses no line the point is in the reference face; otherwise the crossing nearest the query
-//! point decides, by the side of that line the point is on. Every segment touching the cell is
-//! listed in it, and a cell is convex, so no crossing can be missed.
+//! A cell that lines cross is a *leaf*, or, if more than [`SPLIT_ABOVE`] segments cross it,
+//! [`SUB`] x [`SUB`] leaves. In a leaf the answer comes from the segment from the leaf's
+//! reference point (its centre, whose face is known) to the query point: if it crosses no line
+//! the point is in the reference face; otherwise the crossing nearest the query point decides,
+//! by the side of that line the point is on. Every segment touching a leaf is listed in it and
+//! a leaf is convex, so no crossing can be missed. A leaf is stored as one run of records (a
+//! header, then its segments), so a lookup reads one contiguous piece of memory.
 
 use geo_types::Coord;
 
@@ -19,12 +21,22 @@ use crate::territory::Topology;
 /// while a stream of queries flows through; see docs/INDEX.md for the measurements behind it.
 pub const GRID_CELLS: usize = 256;
 
-/// A cell value with this bit set is a boundary cell; the other bits are its index.
+/// Leaves along each axis of a split cell.
+pub const SUB: usize = 4;
+
+/// A cell crossed by more segments than this is split into [`SUB`] x [`SUB`] leaves.
+pub const SPLIT_ABOVE: usize = 4;
+
+/// A cell value with this bit set is a boundary cell; the other bits index `blocks`.
 const BOUNDARY: u16 = 1 << 15;
 
-/// One segment as stored in a boundary cell: its ends and the faces on either side.
+/// A block with this bit set is a split cell; the other bits index `splits` (times SUB²).
+const SPLIT: u32 = 1 << 31;
+
+/// A leaf's header (`a` = reference point, `left` = its face, `right` = how many segment
+/// records follow) or one segment (its ends and the faces on either side).
 #[derive(Debug, Clone, Copy)]
-struct CellSegment {
+struct Record {
     a: Coord<f64>,
     b: Coord<f64>,
     left: u32,
@@ -35,24 +47,72 @@ struct CellSegment {
 #[derive(Debug, Clone)]
 pub struct FaceGrid {
     origin: Coord<f64>,
-    /// Cells per degree along x and y.
-    scale: Coord<f64>,
-    nx: usize,
-    ny: usize,
+    /// Leaf-sized (fine) cells per degree along x and y: `SUB` per coarse cell.
+    fine_scale: Coord<f64>,
+    /// Coarse cells per axis.
+    n: usize,
     /// Face id, or `BOUNDARY | b` for boundary cell `b`.
     cells: Vec<u16>,
-    /// Boundary cell `b`'s segments are `segments[starts[b]..starts[b + 1]]`.
-    starts: Vec<u32>,
-    /// Boundary cell `b`'s reference point and the face it lies in.
-    refs: Vec<(Coord<f64>, u32)>,
-    segments: Vec<CellSegment>,
+    /// Per boundary cell: the offset of its leaf in `records`, or `SPLIT | k` for split cell k.
+    blocks: Vec<u32>,
+    /// Split cell k's leaves: `splits[k * SUB² + sub_row * SUB + sub_col]` = offset in `records`.
+    splits: Vec<u32>,
+    /// The leaves, each a header and its segments.
+    records: Vec<Record>,
+}
+
+/// The face of `p`, from reference point `r` in face `face` and the segments around both:
+/// the crossing of r→p nearest p decides; none means p is in r's face. Branch-free.
+#[inline]
+fn walk<'a>(
+    r: Coord<f64>,
+    mut face: u32,
+    segments: impl Iterator<Item = &'a Record>,
+    p: Coord<f64>,
+) -> u32 {
+    let d = p - r;
+    // the nearest crossing so far at t = best_num / best_den along r→p
+    let (mut best_num, mut best_den) = (0.0f64, 1.0f64);
+    for s in segments {
+        let e = s.b - s.a;
+        let w = s.a - r;
+        let den = d.x * e.y - d.y * e.x;
+        // t = tn / den along r→p, u = un / den along the segment; multiplying by the sign of
+        // den keeps both denominators positive, so there is no division
+        let sign = if den < 0.0 { -1.0 } else { 1.0 };
+        let tn = (w.x * e.y - w.y * e.x) * sign;
+        let un = (w.x * d.y - w.y * d.x) * sign;
+        let ad = den * sign;
+        // a crossing (parallel segments, ad == 0, never are) beyond the best so far;
+        // `&` not `&&`: every test is evaluated, so there is no branch to mispredict
+        let hit =
+            (ad > 0.0) & (tn <= ad) & (un >= 0.0) & (un <= ad) & (tn * best_den >= best_num * ad);
+        let side = e.x * (p.y - s.a.y) - e.y * (p.x - s.a.x);
+        let f = if side > 0.0 { s.left } else { s.right };
+        face = if hit { f } else { face };
+        best_num = if hit { tn } else { best_num };
+        best_den = if hit { ad } else { best_den };
+    }
+    face
+}
+
+/// True if `p` lies within `tolerance` degrees of the segment's line inside its bounding box:
+/// too close for a reference point, whose face must be beyond doubt.
+fn near_segment(p: Coord<f64>, s: &Record, tolerance: f64) -> bool {
+    let e = s.b - s.a;
+    let len = (e.x * e.x + e.y * e.y).sqrt();
+    let cross = e.x * (p.y - s.a.y) - e.y * (p.x - s.a.x);
+    let (lo_x, hi_x) = (s.a.x.min(s.b.x) - tolerance, s.a.x.max(s.b.x) + tolerance);
+    let (lo_y, hi_y) = (s.a.y.min(s.b.y) - tolerance, s.a.y.max(s.b.y) + tolerance);
+    cross.abs() <= tolerance * len && p.x >= lo_x && p.x <= hi_x && p.y >= lo_y && p.y <= hi_y
 }
 
 impl FaceGrid {
-    /// Build the grid over `frame` (min, max corners) with `n` x `n` cells. `locate_exact`
-    /// finds the face of a point and whether it lies on a line; it is called once per
-    /// boundary cell and once per connected run of inner cells. `None` if the faces or the
-    /// boundary cells do not fit the 15 bits of a cell (try a coarser grid).
+    /// Build the grid over `frame` (min, max corners) with `n` x `n` coarse cells.
+    /// `locate_exact` finds the face of a point and whether it lies on a line; it is called
+    /// once per boundary cell and once per connected run of inner cells (split cells' leaves
+    /// take their faces from the cell's own walk). `None` if the faces or the boundary cells
+    /// do not fit the 15 bits of a cell (try a coarser grid).
     pub fn build(
         topo: &Topology,
         min: Coord<f64>,
@@ -63,17 +123,20 @@ impl FaceGrid {
         if topo.faces.len() >= BOUNDARY as usize {
             return None;
         }
-        let (nx, ny) = (n, n);
-        let scale = Coord {
-            x: nx as f64 / (max.x - min.x),
-            y: ny as f64 / (max.y - min.y),
+        let fine = n * SUB;
+        let fine_scale = Coord {
+            x: fine as f64 / (max.x - min.x),
+            y: fine as f64 / (max.y - min.y),
         };
-        let cell_of = |v: f64, lo: f64, s: f64, count: usize| -> usize {
-            (((v - lo) * s).floor().max(0.0) as usize).min(count - 1)
+        // the same rounding as the lookup: truncation of the scaled offset, clamped
+        let fine_of = |v: f64, lo: f64, s: f64| -> usize {
+            (((v - lo) * s).floor().max(0.0) as usize).min(fine - 1)
         };
-        // every segment that separates two faces, listed in every cell its bounding box touches
-        let mut lists: Vec<Vec<u32>> = vec![Vec::new(); nx * ny];
-        let mut all = Vec::new();
+        // every segment that separates two faces, with the fine cells of its bounding box,
+        // listed in every coarse cell that box touches (conservative: a segment on a cell's
+        // edge is in both cells)
+        let mut all: Vec<(Record, [usize; 4])> = Vec::new();
+        let mut lists: Vec<Vec<u32>> = vec![Vec::new(); n * n];
         for (e, edge) in topo.edges.iter().enumerate() {
             let (left, right) = (topo.left_face[2 * e], topo.left_face[2 * e + 1]);
             if left == right {
@@ -81,119 +144,152 @@ impl FaceGrid {
             }
             for w in edge.coords.windows(2) {
                 let (a, b) = (w[0], w[1]);
+                let bbox = [
+                    fine_of(a.x.min(b.x), min.x, fine_scale.x),
+                    fine_of(a.x.max(b.x), min.x, fine_scale.x),
+                    fine_of(a.y.min(b.y), min.y, fine_scale.y),
+                    fine_of(a.y.max(b.y), min.y, fine_scale.y),
+                ];
                 let id = all.len() as u32;
-                all.push(CellSegment {
+                let record = Record {
                     a,
                     b,
                     left: left as u32,
                     right: right as u32,
-                });
-                let (i0, i1) = (
-                    cell_of(a.x.min(b.x), min.x, scale.x, nx),
-                    cell_of(a.x.max(b.x), min.x, scale.x, nx),
-                );
-                let (j0, j1) = (
-                    cell_of(a.y.min(b.y), min.y, scale.y, ny),
-                    cell_of(a.y.max(b.y), min.y, scale.y, ny),
-                );
-                for j in j0..=j1 {
-                    for i in i0..=i1 {
-                        lists[j * nx + i].push(id);
+                };
+                all.push((record, bbox));
+                for j in bbox[2] / SUB..=bbox[3] / SUB {
+                    for i in bbox[0] / SUB..=bbox[1] / SUB {
+                        lists[j * n + i].push(id);
                     }
                 }
             }
         }
-        // a cell's bounding-box test is conservative; a segment on a cell's edge is in both cells
-        let centre = |i: usize, j: usize| Coord {
-            x: min.x + (i as f64 + 0.5) / scale.x,
-            y: min.y + (j as f64 + 0.5) / scale.y,
+        let centre = |fi: f64, fj: f64| Coord {
+            x: min.x + fi / fine_scale.x,
+            y: min.y + fj / fine_scale.y,
         };
-        let mut cells = vec![u16::MAX; nx * ny];
-        let mut starts = vec![0u32];
-        let mut refs = Vec::new();
-        let mut segments = Vec::new();
-        for j in 0..ny {
-            for i in 0..nx {
-                let list = &lists[j * nx + i];
+        let step = Coord {
+            x: 1e-3 / fine_scale.x,
+            y: 7e-4 / fine_scale.y,
+        };
+        let mut grid = FaceGrid {
+            origin: min,
+            fine_scale,
+            n,
+            cells: vec![u16::MAX; n * n],
+            blocks: Vec::new(),
+            splits: Vec::new(),
+            records: Vec::new(),
+        };
+        for j in 0..n {
+            for i in 0..n {
+                let list = &lists[j * n + i];
                 if list.is_empty() {
                     continue;
                 }
-                if refs.len() >= BOUNDARY as usize {
+                if grid.blocks.len() >= BOUNDARY as usize {
                     return None;
                 }
-                // the reference point: the centre, nudged if it happens to lie on a line
-                let mut r = centre(i, j);
+                // the reference point: the centre, nudged off any line it happens to lie on
+                let mut r = centre(
+                    ((i * SUB) as f64) + SUB as f64 / 2.0,
+                    ((j * SUB) as f64) + SUB as f64 / 2.0,
+                );
                 let mut found = locate_exact(r);
-                let mut k = 1.0;
                 while found.1 {
-                    r = Coord {
-                        x: r.x + 1e-3 * k / scale.x,
-                        y: r.y + 7e-4 * k / scale.y,
-                    };
+                    r = r + step;
                     found = locate_exact(r);
-                    k += 1.0;
                 }
-                cells[j * nx + i] = BOUNDARY | refs.len() as u16;
-                refs.push((r, found.0 as u32));
-                segments.extend(list.iter().map(|&s| all[s as usize]));
-                starts.push(segments.len() as u32);
+                let face = found.0 as u32;
+                grid.cells[j * n + i] = BOUNDARY | grid.blocks.len() as u16;
+                let segs: Vec<Record> = list.iter().map(|&s| all[s as usize].0).collect();
+                if list.len() <= SPLIT_ABOVE {
+                    grid.blocks.push(grid.records.len() as u32);
+                    grid.push_leaf(r, face, segs.iter());
+                    continue;
+                }
+                grid.blocks
+                    .push(SPLIT | (grid.splits.len() / (SUB * SUB)) as u32);
+                for sj in 0..SUB {
+                    for si in 0..SUB {
+                        let (fi, fj) = (i * SUB + si, j * SUB + sj);
+                        let mut rs = centre(fi as f64 + 0.5, fj as f64 + 0.5);
+                        while segs.iter().any(|s| near_segment(rs, s, 1e-9)) {
+                            rs = rs + step;
+                        }
+                        // the leaf's face from the cell's walk: exact unless a line passes
+                        // within rounding error of rs, which the loop above rules out
+                        let sub_face = walk(r, face, segs.iter(), rs);
+                        grid.splits.push(grid.records.len() as u32);
+                        let inside = list
+                            .iter()
+                            .map(|&s| &all[s as usize])
+                            .filter(|(_, b)| b[0] <= fi && fi <= b[1] && b[2] <= fj && fj <= b[3]);
+                        grid.push_leaf(rs, sub_face, inside.map(|(rec, _)| rec));
+                    }
+                }
             }
         }
         // inner cells: flood fill runs of cells no line touches; one exact lookup per run
         let mut stack = Vec::new();
-        for start in 0..nx * ny {
-            if cells[start] != u16::MAX {
+        for start in 0..n * n {
+            if grid.cells[start] != u16::MAX {
                 continue;
             }
-            let (i, j) = (start % nx, start / nx);
-            let face = locate_exact(centre(i, j)).0 as u16;
-            cells[start] = face;
+            let c = centre(
+                ((start % n) * SUB) as f64 + 2.0,
+                ((start / n) * SUB) as f64 + 2.0,
+            );
+            let face = locate_exact(c).0 as u16;
+            grid.cells[start] = face;
             stack.push(start);
             while let Some(c) = stack.pop() {
-                let (i, j) = (c % nx, c / nx);
-                let mut visit = |n: usize| {
-                    if cells[n] == u16::MAX {
-                        cells[n] = face;
-                        stack.push(n);
+                let (i, j) = (c % n, c / n);
+                let neighbours = [
+                    (i > 0).then(|| c - 1),
+                    (i + 1 < n).then(|| c + 1),
+                    (j > 0).then(|| c - n),
+                    (j + 1 < n).then(|| c + n),
+                ];
+                for nb in neighbours.into_iter().flatten() {
+                    if grid.cells[nb] == u16::MAX {
+                        grid.cells[nb] = face;
+                        stack.push(nb);
                     }
-                };
-                if i > 0 {
-                    visit(c - 1);
-                }
-                if i + 1 < nx {
-                    visit(c + 1);
-                }
-                if j > 0 {
-                    visit(c - nx);
-                }
-                if j + 1 < ny {
-                    visit(c + nx);
                 }
             }
         }
-        Some(FaceGrid {
-            origin: min,
-            scale,
-            nx,
-            ny,
-            cells,
-            starts,
-            refs,
-            segments,
-        })
+        Some(grid)
+    }
+
+    fn push_leaf<'a>(
+        &mut self,
+        r: Coord<f64>,
+        face: u32,
+        segments: impl Iterator<Item = &'a Record>,
+    ) {
+        let head = self.records.len();
+        self.records.push(Record {
+            a: r,
+            b: r,
+            left: face,
+            right: 0,
+        });
+        self.records.extend(segments.copied());
+        self.records[head].right = (self.records.len() - head - 1) as u32;
     }
 
     /// A one-cell grid that answers face 0, to hold the place while the real grid is built.
     pub(crate) fn placeholder() -> FaceGrid {
         FaceGrid {
             origin: Coord { x: 0.0, y: 0.0 },
-            scale: Coord { x: 1.0, y: 1.0 },
-            nx: 1,
-            ny: 1,
+            fine_scale: Coord { x: 1.0, y: 1.0 },
+            n: 1,
             cells: vec![0],
-            starts: vec![0],
-            refs: Vec::new(),
-            segments: Vec::new(),
+            blocks: Vec::new(),
+            splits: Vec::new(),
+            records: Vec::new(),
         }
     }
 
@@ -203,67 +299,63 @@ impl FaceGrid {
     /// degrees) of a line.
     #[inline]
     pub fn locate(&self, p: Coord<f64>) -> usize {
-        let i = (((p.x - self.origin.x) * self.scale.x) as usize).min(self.nx - 1);
-        let j = (((p.y - self.origin.y) * self.scale.y) as usize).min(self.ny - 1);
-        let cell = self.cells[j * self.nx + i];
+        let (fi, fj) = self.fine_cell(p);
+        let cell = self.cells[(fj / SUB) * self.n + fi / SUB];
         if cell & BOUNDARY == 0 {
             return cell as usize;
         }
-        self.walk((cell & !BOUNDARY) as usize, p) as usize
+        let block = self.blocks[(cell & !BOUNDARY) as usize];
+        let leaf = if block & SPLIT == 0 {
+            block
+        } else {
+            let k = (block & !SPLIT) as usize;
+            self.splits[k * SUB * SUB + (fj % SUB) * SUB + fi % SUB]
+        } as usize;
+        let head = &self.records[leaf];
+        let count = head.right as usize;
+        walk(
+            head.a,
+            head.left,
+            self.records[leaf + 1..leaf + 1 + count].iter(),
+            p,
+        ) as usize
     }
 
-    /// The cell index of `p` (row-major), for sorting a batch so neighbours share a cache.
+    /// The fine (leaf-sized) cell of `p`: column and row.
+    #[inline]
+    fn fine_cell(&self, p: Coord<f64>) -> (usize, usize) {
+        let last = self.n * SUB - 1;
+        let fi = (((p.x - self.origin.x) * self.fine_scale.x) as usize).min(last);
+        let fj = (((p.y - self.origin.y) * self.fine_scale.y) as usize).min(last);
+        (fi, fj)
+    }
+
+    /// A key that groups nearby points (the fine cell, row-major): sorting a batch by it lets
+    /// neighbouring lookups share the cache.
     #[inline]
     pub fn cell_of(&self, p: Coord<f64>) -> usize {
-        let i = (((p.x - self.origin.x) * self.scale.x) as usize).min(self.nx - 1);
-        let j = (((p.y - self.origin.y) * self.scale.y) as usize).min(self.ny - 1);
-        j * self.nx + i
-    }
-
-    /// Branch-free walk over a boundary cell's segments: the crossing of reference→p nearest p.
-    #[inline]
-    fn walk(&self, b: usize, p: Coord<f64>) -> u32 {
-        let (r, mut face) = self.refs[b];
-        let d = p - r;
-        // the nearest crossing so far at t = best_num / best_den along reference→p
-        let (mut best_num, mut best_den) = (0.0f64, 1.0f64);
-        let segs = &self.segments[self.starts[b] as usize..self.starts[b + 1] as usize];
-        for s in segs {
-            let e = s.b - s.a;
-            let w = s.a - r;
-            let den = d.x * e.y - d.y * e.x;
-            // t = tn / den along reference→p, u = un / den along the segment; multiplying by
-            // the sign of den keeps both fractions' denominators positive, so no division
-            let sign = if den < 0.0 { -1.0 } else { 1.0 };
-            let tn = (w.x * e.y - w.y * e.x) * sign;
-            let un = (w.x * d.y - w.y * d.x) * sign;
-            let ad = den * sign;
-            // a crossing (parallel segments, ad == 0, never are) beyond the best so far
-            // (`&` not `&&`: every test is evaluated, so there is no branch to mispredict)
-            let hit = (ad > 0.0)
-                & (tn <= ad)
-                & (un >= 0.0)
-                & (un <= ad)
-                & (tn * best_den >= best_num * ad);
-            let side = e.x * (p.y - s.a.y) - e.y * (p.x - s.a.x);
-            let f = if side > 0.0 { s.left } else { s.right };
-            face = if hit { f } else { face };
-            best_num = if hit { tn } else { best_num };
-            best_den = if hit { ad } else { best_den };
-        }
-        face
+        let (fi, fj) = self.fine_cell(p);
+        fj * self.n * SUB + fi
     }
 
     /// Heap memory of the grid in bytes.
     pub fn memory_bytes(&self) -> usize {
         self.cells.len() * std::mem::size_of::<u16>()
-            + self.starts.len() * std::mem::size_of::<u32>()
-            + self.refs.len() * std::mem::size_of::<(Coord<f64>, u32)>()
-            + self.segments.len() * std::mem::size_of::<CellSegment>()
+            + (self.blocks.len() + self.splits.len()) * std::mem::size_of::<u32>()
+            + self.records.len() * std::mem::size_of::<Record>()
     }
 
-    /// Number of boundary cells (cells some line crosses) and of segment entries in them.
-    pub fn boundary_stats(&self) -> (usize, usize) {
-        (self.refs.len(), self.segments.len())
+    /// Shape of the grid: (coarse cells per axis, boundary cells, split cells, leaves, segment
+    /// records).
+    pub fn stats(&self) -> (usize, usize, usize, usize, usize) {
+        let splits = self.splits.len() / (SUB * SUB);
+        let leaves = self.blocks.len() - splits + self.splits.len();
+        (
+            self.n,
+            self.blocks.len(),
+            splits,
+            leaves,
+            self.records.len() - leaves,
+        )
     }
 }

@@ -52,8 +52,14 @@ pub fn uniform_queries(atlas: &Atlas, n: usize, seed: u64) -> Vec<(Point<f64>, D
 /// `n` points within `max_km` of a treaty line in force at their date: a year uniform over
 /// [`YEARS`], a segment of the lines in force picked with probability proportional to its
 /// length, a point along it, and an offset across it uniform in `-max_km..max_km`.
-pub fn boundary_queries(atlas: &Atlas, n: usize, max_km: f64, seed: u64) -> Vec<(Point<f64>, Date)> {
-    const KM_PER_DEGREE: f64 = 111.195; // mean Earth radius 6371.0088 km
+pub fn boundary_queries(
+    atlas: &Atlas,
+    n: usize,
+    max_km: f64,
+    seed: u64,
+) -> Vec<(Point<f64>, Date)> {
+    // km per degree of a great circle, mean Earth radius 6371.0088 km
+    const KM_PER_DEGREE: f64 = 111.195;
     // per epoch: the segments of the border lines in force and their cumulative lengths (km)
     let epochs: Vec<(Vec<(Coord<f64>, Coord<f64>)>, Vec<f64>)> = (0..atlas.events().len())
         .map(|ep| {

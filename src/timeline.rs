@@ -171,7 +171,10 @@ const fn day(year: i32, month: u8, day: u8) -> Date {
 const RUSSIA_NAMES: [(Date, &str); 5] = [
     (day(1721, 11, 2), "Russian Empire"),
     (day(1917, 9, 14), "Russian Republic"),
-    (day(1917, 11, 7), "Russian Soviet Federative Socialist Republic"),
+    (
+        day(1917, 11, 7),
+        "Russian Soviet Federative Socialist Republic",
+    ),
     (day(1922, 12, 30), "Union of Soviet Socialist Republics"),
     (day(1991, 12, 26), "Russian Federation"),
 ];

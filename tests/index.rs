@@ -31,11 +31,17 @@ fn compare(name: &str, queries: &[(geo_types::Point<f64>, Date)]) {
         statuses(Status::Sea),
         statuses(Status::Outside)
     );
-    assert!(wrong.is_empty(), "{name}: grid disagrees with naive: {wrong:?}");
+    assert!(
+        wrong.is_empty(),
+        "{name}: grid disagrees with naive: {wrong:?}"
+    );
     // the sets are not degenerate: both states and (uniform) the sea all occur
     assert!(statuses(Status::Russia) > queries.len() / 20, "{name}");
     assert!(statuses(Status::China) > queries.len() / 20, "{name}");
-    assert!(on_line <= queries.len() / 100_000, "{name}: {on_line} on a line");
+    assert!(
+        on_line <= queries.len() / 100_000,
+        "{name}: {on_line} on a line"
+    );
 }
 
 #[test]
@@ -78,9 +84,9 @@ fn boundary_points_lie_within_a_kilometre_of_a_line_in_force() {
 #[test]
 fn grid_memory_is_bounded() {
     let grid = embedded().grid();
-    let (cells, segments) = grid.boundary_stats();
+    let (n, boundary, split, leaves, segments) = grid.stats();
     println!(
-        "grid: {} bytes, {cells} boundary cells, {segments} segment entries",
+        "grid: {} bytes, {n}x{n} cells, {boundary} crossed by lines, {split} of them split, {leaves} leaves, {segments} segment records",
         grid.memory_bytes()
     );
     assert!(grid.memory_bytes() <= 16 << 20);
