@@ -1,7 +1,8 @@
 //! Point-in-region lookups, every way in the same run on the same points (docs/INDEX.md):
 //! `naive` (geo `Contains` over every face), `geo_interval_tree` (geo's
 //! `IntervalTreeMultiPolygon` per face), `nerchinsk` (`Atlas::sovereignty_on`, one thread) and
-//! `nerchinsk_batch` (`Atlas::sovereignty_batch`, every core).
+//! `nerchinsk_batch` (`Atlas::sovereignty_batch`, every core); and `build`, the time to build
+//! the atlas (and its index) from the embedded data, which the first call pays.
 //!
 //! `cargo bench --bench lookup`
 //!
@@ -13,8 +14,9 @@
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use geo_types::Point;
 use nerchinsk::baseline::{IntervalTrees, Naive};
+use nerchinsk::data::{embedded, LINES_GEOJSON, TIMELINE_JSON};
 use nerchinsk::sample::{boundary_queries, uniform_queries};
-use nerchinsk::{data::embedded, Date};
+use nerchinsk::{Atlas, Date};
 
 const N: usize = 1_000_000;
 const N_SLOW: usize = 10_000;
@@ -46,7 +48,7 @@ fn run(c: &mut Criterion, group: &str, queries: &[(Point<f64>, Date)]) {
         b.iter(|| {
             queries
                 .iter()
-                .map(|&(p, d)| match atlas.sovereignty_on(black_box(p), d) {
+                .map(|&(p, d)| match atlas.sovereignty_at(black_box(p), d.year) {
                     Ok(s) => s.status as usize,
                     Err(_) => 9,
                 })
@@ -77,5 +79,20 @@ fn lookup_boundary(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, lookup_uniform, lookup_boundary);
+fn build(c: &mut Criterion) {
+    let grid = embedded().grid();
+    let (n, crossed, split, leaves, segments) = grid.stats();
+    eprintln!(
+        "grid: {} bytes; {n}x{n} cells, {crossed} crossed by lines ({split} split), {leaves} leaves, {segments} segment records",
+        grid.memory_bytes()
+    );
+    let mut g = c.benchmark_group("build");
+    g.sample_size(10);
+    g.bench_function("atlas_from_embedded_json", |b| {
+        b.iter(|| Atlas::from_json(LINES_GEOJSON, TIMELINE_JSON).unwrap())
+    });
+    g.finish();
+}
+
+criterion_group!(benches, lookup_uniform, lookup_boundary, build);
 criterion_main!(benches);

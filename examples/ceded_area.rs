@@ -9,6 +9,8 @@ const PUBLISHED: &[(&str, Status, f64, &str)] = &[
     ("aigun_1858", Status::Russia, 600_000.0, "\"over 600,000 km2\": Encyclopedia of China (zgbk.com ID 390067); en.wikipedia Treaty of Aigun"),
     ("aigun_1858", Status::Joint, 400_000.0, "\"400,000 km2 under joint administration\": Encyclopedia of China (zgbk.com ID 390067)"),
     ("peking_1860", Status::Russia, 400_000.0, "\"a total of 400,000 km2\": en.wikipedia Convention of Peking; china.org.cn counts Sakhalin in it"),
+    ("eastern_section_1991", Status::China, 720.0, "\"about 720 km2\" net to China (Tkachenko, via en.wikipedia 1991 Sino-Soviet Border Agreement, liquisearch.com); islands the data do not resolve"),
+    ("additional_agreement_2004", Status::China, 174.0, "\"174 km2\": Tarabarov and half of Bolshoy Ussuriysky (ru.delfi.lt, 21 Jul 2008; 174 km2 also in en-academic.com enwiki 2935854)"),
 ];
 
 fn main() {
@@ -16,7 +18,19 @@ fn main() {
     let atlas = embedded();
     let mut rows = Vec::new();
     for ev in atlas.events() {
-        for t in atlas.transfers_at(&ev.id).expect("events of the atlas") {
+        let transfers = atlas.transfers_at(&ev.id).expect("events of the atlas");
+        if transfers.is_empty() {
+            // an event that moves no line in these data (1991): show the published figure against 0
+            for p in PUBLISHED.iter().filter(|p| p.0 == ev.id) {
+                let from = if p.1 == Status::China {
+                    Status::Russia
+                } else {
+                    Status::China
+                };
+                rows.push((ev.name.clone(), from, p.1, 0.0, Some((p.2, p.3))));
+            }
+        }
+        for t in transfers {
             let published = PUBLISHED
                 .iter()
                 .find(|p| p.0 == ev.id && p.1 == t.to && t.from != Status::Undetermined);

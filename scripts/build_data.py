@@ -48,6 +48,12 @@ AMAZAR_UP = (120.88, 53.86)           # [est] Amazar settlement on the river, to
 SUNGACHA_MOUTH = (133.10, 45.35)      # [est] where the border leaves the Ussuri
 KHANKA_OUTLET = (132.95, 45.02)       # Sungacha leaves Lake Khanka (NE vertex)
 TUR_MOUTH = (131.85, 45.34)           # Belen-he / Tur mouth on the west shore (NE vertex)
+# The 2004 Complementary Agreement (Bolshoy Ussuriysky / Heixiazi and Tarabarov / Yinlong), art. 1.
+POINT_10 = (134.418051, 48.390005)    # WDBII vertex where the pre-2004 line leaves the Amur's main channel
+                                      # for the Kazakevicheva channel; the 2004 line stays in the channel
+ZHENBAO = (133.84444, 46.48556)       # Zhenbao / Damansky island (en-academic.com/dic.nsf/enwiki/667494), only reported
+POINT_10_2_GK = (5358650.0, 23482570.0)  # boundary point 10/2 on the island: Gauss-Krueger X, Y (zone 23),
+                                         # as printed in the treaty (Pulkovo-1942, Krassovsky)
 
 NE_ATTR = "Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com."
 GSHHG_ATTR = ("GSHHG 2.3.7, P. Wessel and W.H.F. Smith (1996), J. Geophys. Res. 101(B4), 8741-8743; "
@@ -101,6 +107,32 @@ def clean(cs):
             else:
                 break
     return out
+
+
+def gauss_krueger_to_lonlat(x, y):
+    """Inverse Gauss-Krueger (transverse Mercator, Krassovsky 1940 ellipsoid, 6-degree zones,
+    false easting zone * 1e6 + 500 km), as the Soviet/Russian SK-42 grid prints coordinates:
+    x northing, y easting with the zone number in front. Returns (lon, lat) in degrees on the
+    Pulkovo-1942 datum (within about 0.15 km of WGS84 here; not shifted)."""
+    a, f = 6378245.0, 1 / 298.3
+    e2 = f * (2 - f)
+    ep2 = e2 / (1 - e2)
+    zone = int(y // 1e6)
+    lon0 = math.radians(zone * 6 - 3)
+    east = y - zone * 1e6 - 500000.0
+    e1 = (1 - math.sqrt(1 - e2)) / (1 + math.sqrt(1 - e2))
+    mu = x / (a * (1 - e2 / 4 - 3 * e2 ** 2 / 64 - 5 * e2 ** 3 / 256))
+    phi1 = (mu + (3 * e1 / 2 - 27 * e1 ** 3 / 32) * math.sin(2 * mu) + (21 * e1 ** 2 / 16 - 55 * e1 ** 4 / 32) * math.sin(4 * mu)
+            + (151 * e1 ** 3 / 96) * math.sin(6 * mu) + (1097 * e1 ** 4 / 512) * math.sin(8 * mu))
+    c1 = ep2 * math.cos(phi1) ** 2
+    t1 = math.tan(phi1) ** 2
+    n1 = a / math.sqrt(1 - e2 * math.sin(phi1) ** 2)
+    r1 = a * (1 - e2) / (1 - e2 * math.sin(phi1) ** 2) ** 1.5
+    d = east / n1
+    lat = phi1 - (n1 * math.tan(phi1) / r1) * (d ** 2 / 2 - (5 + 3 * t1 + 10 * c1 - 4 * c1 ** 2 - 9 * ep2) * d ** 4 / 24
+                                              + (61 + 90 * t1 + 298 * c1 + 45 * t1 ** 2 - 252 * ep2 - 3 * c1 ** 2) * d ** 6 / 720)
+    lon = lon0 + (d - (1 + 2 * t1 + c1) * d ** 3 / 6 + (5 - 2 * c1 + 28 * t1 - 3 * c1 ** 2 + 8 * ep2 + 24 * t1 ** 2) * d ** 5 / 120) / math.cos(phi1)
+    return math.degrees(lon), math.degrees(lat)
 
 
 # ------------------------------------------------------------------ readers
@@ -220,6 +252,184 @@ def attach(cs, target, at_end=True):
     else:
         cs = [q] + cs[1:] if hav(cs[0], q) < 0.05 else [q] + cs
     return clean(cs), clean(tc), gap
+
+
+# ------------------------------------------------------------------ the Amur's main channel (2004)
+def amur_main_channel(start, end_lon):
+    """The Amur's main channel from `start` (a vertex in the channel) east to `end_lon`: WDBII draws
+    the river here as two banks (level 0), so the centreline is the midpoint between each vertex of
+    the south bank and the nearest point of the north bank. Returns (coords from start, the
+    point at end_lon), both rounded."""
+    banks = [LineString(b) for b in stitch(gmt_segments(["-I0"], (134.0, 135.3, 48.1, 48.7)))]
+
+    def y_at(g, x):
+        h = g.intersection(LineString([(x, 47.0), (x, 49.0)]))
+        return min(p.y for p in getattr(h, "geoms", [h]))
+
+    # the two banks that cross the meridian of the end, south one first
+    banks = sorted((b for b in banks if not b.intersection(LineString([(end_lon, 48.0), (end_lon, 48.6)])).is_empty),
+                   key=lambda b: y_at(b, end_lon))
+    south, north = banks[0], banks[-1]
+    mids = []
+    for p in south.coords:
+        if start[0] + 0.005 < p[0] < end_lon - 0.003:
+            q = north.interpolate(north.project(Point(p)))
+            mids.append(((p[0] + q.x) / 2, (p[1] + q.y) / 2))
+    mids.sort()
+    end = r6((end_lon, (y_at(south, end_lon) + y_at(north, end_lon)) / 2))
+    return clean([start] + mids), end
+
+
+def transfer_2004_report(heixiazi, kazakevicheva, arm, ussuri):
+    """Print (not written anywhere) how much of the land the 2004 line moves is river, and on which
+    side of the Ussuri line Zhenbao lies; data/README.md quotes these figures."""
+    from shapely.geometry import Polygon
+    R = 6371.0072  # authalic radius, km: sinusoidal x = R lon cos(lat), y = R lat is equal-area
+    def sinu(cs):
+        return [(R * math.radians(x) * math.cos(math.radians(y)), R * math.radians(y)) for x, y in cs]
+    ring = kazakevicheva + arm[1:] + heixiazi[::-1][1:]
+    face = Polygon(sinu(ring))
+    banks = [LineString(b) for b in stitch(gmt_segments(["-I0"], (134.0, 135.3, 48.1, 48.7)))]
+    x0, x1 = heixiazi[0][0], heixiazi[-1][0]
+    cut = lambda b: [p for p in b.coords if x0 - 0.02 <= p[0] <= x1 + 0.02]
+    a, b = sorted((cut(b) for b in banks), key=lambda c: min(p[1] for p in c))
+    river = Polygon(sinu(sorted(a) + sorted(b)[::-1])).buffer(0)
+    water = face.intersection(river).area
+    print(f"2004 transfer face: {face.area:.0f} km2 (sinusoidal), of it {water:.0f} km2 between the WDBII Amur banks, "
+          f"{face.area - water:.0f} km2 south of the Amur's south bank")
+    zb = Point(ZHENBAO)
+    ul = LineString(ussuri)
+    q = ul.interpolate(ul.project(zb))
+    print(f"Zhenbao {ZHENBAO}: {hav(ZHENBAO, (q.x, q.y)):.2f} km {'west' if ZHENBAO[0] < q.x else 'east'} of the Ussuri line")
+
+
+# ------------------------------------------------------------------ the de facto layer (data/control.geojson)
+ZEYA_MOUTH = (127.535, 50.245)        # Zeya mouth at Blagoveshchensk (Blagoveshchensk 50.25N 127.533E, wikizero)
+HORMOLDZIN = (127.70, 49.65)          # [est] the Amur opposite Hormoldzin (Sunwu county), 140-150 li below the Zeya
+# [est] inland edge of the Sixty-Four Villages, drawn so that the area is the published 3,600 km2
+SIXTY_FOUR_INLAND = [(128.22, 49.70), (128.22, 50.10), (127.95, 50.42), (127.62, 50.45)]
+# [est] the edge of Manchukuo against Xilingol (Mengjiang) in the south-west of the frame, by
+# eye from today's league boundaries: Xilingol was never part of Manchukuo
+MANCHUKUO_WEST = [(119.9, 46.7), (119.0, 45.2), (117.8, 44.0), (116.6, 42.9), (116.3, 42.25)]
+
+
+def sinu_km2(ring):
+    from shapely.geometry import Polygon
+    R = 6371.0072
+    return Polygon([(R * math.radians(x) * math.cos(math.radians(y)), R * math.radians(y)) for x, y in ring]).area
+
+
+def control_areas(amur_upper, kazakevicheva, arm, amur_low, heixiazi, ussuri):
+    """Polygons of de facto control that differ from the de jure answer. Each applies only where
+    the de jure status is `de_jure` (or anywhere for "any"), between `from` (inclusive) and `to`
+    (exclusive); the first that applies wins. See data/README.md for every source."""
+    out = []
+
+    def area(fid, name, controller, de_jure, start, end, reason, source, acc, method, ring, claimed_by=""):
+        ring = [r6(c) for c in ring]
+        ring = [c for i, c in enumerate(ring) if i == 0 or c != ring[i - 1]]
+        if ring[0] != ring[-1]:
+            ring = ring + [ring[0]]
+        if not shapely.geometry.LinearRing(ring).is_ccw:
+            ring = ring[::-1]  # RFC 7946: exterior rings counter-clockwise
+        out.append({"type": "Feature", "properties": {
+            "id": fid, "name": name, "controller": controller, "claimed_by": claimed_by, "de_jure": de_jure,
+            "from": start, "to": end, "reason": reason, "source": source, "accuracy_km": acc, "method": method,
+            "area_km2": round(sinu_km2(ring), 1)},
+            "geometry": {"type": "Polygon", "coordinates": [[list(c) for c in ring]]}})
+
+    # Zhenbao / Damansky: a box of the island's size (1.7 x 0.5 km) around its coordinate, widened to
+    # the line's accuracy so that it reaches across the Ussuri line the data draw
+    zx, zy = ZHENBAO
+    dz = [(zx - 0.02, zy - 0.012), (zx + 0.02, zy - 0.012), (zx + 0.02, zy + 0.012), (zx - 0.02, zy + 0.012)]
+    zsrc = ("46.48556N 133.84444E, 0.74 km2 (en.wikipedia Zhenbao Island, via hubbry.com/Damansky_Island); "
+            "Soviet border guards kept it until the clashes of 2-17 March 1969, then denied it to both sides by fire; "
+            "ordered to cease fire on 10 Sep 1969, after which Chinese troops landed and stayed (D. S. Ryabushkin, "
+            "Mify Damanskogo, 2004, rulit.me excerpt p. 89; bibliboba.online Khroniki Damanskogo p. 91)")
+    area("zhenbao_soviet", "Zhenbao (Damansky), held by Soviet border guards", "russia", "any", "1951-01-01", "1969-03-02",
+         "held by Soviet border guards under the Soviet reading of the 1860/1861 line (along the Chinese bank); claimed by China (thalweg)",
+         zsrc + "; start: the 1951 Sino-Soviet agreement on navigation on the border rivers, under which Soviet border guards kept the rivers (low confidence)",
+         1.0, "digitised by hand: box around the island's coordinate", dz, claimed_by="china")
+    area("zhenbao_contested", "Zhenbao (Damansky), fought over", "contested", "any", "1969-03-02", "1969-09-10",
+         "contested: after the clashes neither side held it; Soviet fire kept Chinese troops off", zsrc,
+         1.0, "digitised by hand: box around the island's coordinate", dz, claimed_by="russia, china")
+    area("zhenbao_chinese", "Zhenbao (Damansky), held by China", "china", "any", "1969-09-10", "1992-03-16",
+         "held by China from the ceasefire of 10 Sep 1969; claimed by the USSR/Russia until the 1991 agreement took effect", zsrc,
+         1.0, "digitised by hand: box around the island's coordinate", dz, claimed_by="russia")
+
+    # Bolshoy Ussuriysky and Tarabarov: everything between the Amur's main channel, the Kazakevicheva
+    # channel and the Ussuri to its mouth at Khabarovsk
+    banks = [LineString(b) for b in stitch(gmt_segments(["-I0"], (134.0, 135.3, 48.1, 48.7)))]
+    south = min(banks, key=lambda b: b.distance(Point(134.85, 48.33)))
+    north = max(banks, key=lambda b: b.distance(Point(134.85, 48.33)))
+    k = nearest_index(amur_low, KHABAROVSK)
+    mids = []
+    for p in south.coords:
+        if heixiazi[-1][0] + 0.003 < p[0] < amur_low[k][0] - 0.01 and p[1] < 48.46:
+            q = north.interpolate(north.project(Point(p)))
+            mids.append(((p[0] + q.x) / 2, (p[1] + q.y) / 2))
+    # the 2004 line to point 10/1 (its last three vertices are 10/1, 10/2 and the Ussuri), then the channel
+    ring = heixiazi[:-2] + sorted(mids) + amur_low[k::-1] + arm[::-1][1:] + kazakevicheva[::-1][1:]
+    area("heixiazi_held", "Bolshoy Ussuriysky (Heixiazi) and Tarabarov (Yinlong), held by the USSR/Russia", "russia", "any",
+         "1929-12-22", "2008-10-14",
+         "held by the USSR/Russia since the 1929 conflict over the Chinese Eastern Railway (the Khabarovsk Protocol of "
+         "22 Dec 1929 ended it; the islands stayed Soviet), claimed by China until the 2004 agreement; the western part "
+         "and Tarabarov handed over on 14 Oct 2008",
+         "en.wikipedia Sino-Soviet conflict (1929) (Soviet occupation of the whole island until 2004); Khabarovsk Protocol "
+         "22 Dec 1929 (history.state.gov FRUS 1929 v. II d397); 1929 occupation not accepted by China (wikisum.wiki Bolshoy "
+         "Ussuriysky Island); handover ceremony 14 Oct 2008 (Xinhua via 9x1x.cn/article/jnpeoc)",
+         1.0, "derived: the lines of data/lines.geojson around the islands and the midline of the WDBII Amur banks", ring,
+         claimed_by="china")
+
+    # The Sixty-Four Villages: the Amur's left bank from the Zeya mouth to opposite Hormoldzin
+    i0, i1 = nearest_index(amur_upper, ZEYA_MOUTH), nearest_index(amur_upper, HORMOLDZIN)
+    ring = amur_upper[i0: i1 + 1] + SIXTY_FOUR_INLAND + [amur_upper[i0]]
+    area("sixty_four_villages", "Sixty-Four Villages East of the River (Zazeysky district)", "china", "russia",
+         "1858-05-28", "1900-07-17",
+         "Russian sovereignty (Aigun art. 1), but the Manchu, Daur and Han villagers kept their homes under Qing "
+         "jurisdiction; expelled and the villages burned by Russian forces in July 1900",
+         "Aigun art. 1 (chinaforeignrelations.net/node/204): Manchu inhabitants from the Zeya to Hormoldzin keep their "
+         "dwellings under the Manchu government; extent 'from the Zeya mouth south to opposite Hormoldzin, 140-150 li "
+         "north-south, 50-80 li east-west, 3,600 km2' (m.ciyu8.com 江东六十四屯; blog.sina.com.cn/s/blog_616c456c0100fi7i); "
+         "representative point 50.100N 127.683E and 3,600 km2 (en.wikipedia Sixty-Four Villages East of the River); "
+         "July 1900 expulsion (history.md: chaos.owiki.org; docslib.org/doc/10717109)",
+         15.0, "derived: the amur_upper line from the Zeya mouth to opposite Hormoldzin [est], closed by a hand-digitised "
+         "inland edge [est] sized to the published area", ring)
+
+    # Manchukuo: the Chinese side of the frame, less Xilingol in the south-west
+    ring = [(W, S), (E, S), (E, N), (W, N)]
+    # the Xilingol corner: frame's west edge below the Mongolian border, to the hand-drawn edge
+    corner = [MANCHUKUO_WEST[-1], (W, S), (W, 45.9)] + [MANCHUKUO_WEST[0]]
+    frame_poly = shapely.geometry.Polygon(ring)
+    cut = frame_poly.difference(shapely.geometry.Polygon(corner + MANCHUKUO_WEST[1:-1][::-1]).buffer(0))
+    cut = max(getattr(cut, "geoms", [cut]), key=lambda g: g.area)
+    area("manchukuo", "Manchukuo", "Manchukuo (Japanese puppet state)", "china", "1932-03-01", "1945-08-19",
+         "Manchukuo, a state set up by Japan after the invasion of 1931, held the Chinese side; the Republic of China "
+         "kept the de jure title and most states did not recognise Manchukuo",
+         "proclaimed 1 Mar 1932, Puyi captured 19 Aug 1945 after the Soviet invasion of 9 Aug (history.md: yibinfan.com/"
+         "article/6907.html; wikivisually.com Soviet invasion of Manchuria); Heilongjiang and Hulunbuir in Manchukuo, "
+         "Xilingol not (its edge here is drawn by eye, [est])",
+         50.0, "derived: the frame, less a hand-digitised south-western corner (Xilingol) [est]", [r6(c) for c in cut.exterior.coords])
+    for f in out:
+        p = f["properties"]
+        print(f"control {p['id']}: {p['area_km2']} km2, {p['from']} to {p['to']}")
+    return out
+
+
+def control_table(feats):
+    rows = ["| id | controller | where de jure | from | to | area km² | accuracy km | method |", "|---|---|---|---|---|---:|---:|---|"]
+    for f in feats:
+        p = f["properties"]
+        rows.append(f"| {p['id']} | {p['controller']} | {p['de_jure']} | {p['from']} | {p['to']} | {p['area_km2']} | {p['accuracy_km']} | {p['method']} |")
+    path = os.path.join(DATA, "README.md")
+    text = open(path).read()
+    if "<!-- control -->" not in text:
+        return
+    a, b = text.index("<!-- control -->"), text.index("<!-- /control -->")
+    text = text[: a] + "<!-- control -->\n" + "\n".join(rows) + "\n" + text[b:]
+    with open(path, "w") as f:
+        f.write(text)
+    print("updated the control table in data/README.md")
 
 
 # ------------------------------------------------------------------ the Stanovoy crest
@@ -357,10 +567,13 @@ def main():
     ussuri, rest, gap_su = split_at(rest, SUNGACHA_MOUTH)
     sungacha, rest, gap_ko = split_at(rest, KHANKA_OUTLET)
     khanka, land, gap_tur = split_at(rest, TUR_MOUTH)
+    # the Kazakevicheva channel reach (pre-2004 line south of Tarabarov and Bolshoy Ussuriysky) is its
+    # own line, so that the 2004 agreement can take it out of force
+    amur_upper, kazakevicheva, gap_p10 = split_at(amur_upper, POINT_10)
     conf = argun[-1]
-    kh = amur_upper[-1]
+    kh = kazakevicheva[-1]
     print(f"border cuts (km from named point): Abagaitu {gap_abagaitu:.1f}, confluence {gap_conf:.1f}, "
-          f"Kazakevicheva {gap_kh:.1f}, Sungacha {gap_su:.1f}, Khanka outlet {gap_ko:.1f}, Tur {gap_tur:.1f}")
+          f"point 10 {gap_p10:.2f}, Kazakevicheva {gap_kh:.1f}, Sungacha {gap_su:.1f}, Khanka outlet {gap_ko:.1f}, Tur {gap_tur:.1f}")
 
     # ---- Natural Earth named rivers (anchors) and WDBII river network
     ne_riv = {}
@@ -430,6 +643,20 @@ def main():
     amur_low, coast, gap_amur_mouth = attach(amur_low, coast, at_end=True)
     print(f"amur below Khabarovsk: {len(amur_low)} vertices, {length_km(amur_low):.0f} km, lower Ussuri reach {gap_amur_kh:.1f} km, "
           f"mouth {amur_low[-1]} gap {gap_amur_mouth:.2f} km")
+
+    # The 2004 line (Complementary Agreement, art. 1): down the Amur's main channel from point 10 to
+    # 10/1, south along the perpendicular to 10/2 on Bolshoy Ussuriysky, then (straight, due south:
+    # see data/README.md) across the island to the Ussuri arm below the Kazakevicheva junction.
+    p10_2 = r6(gauss_krueger_to_lonlat(*POINT_10_2_GK))
+    channel, p10_1 = amur_main_channel(amur_upper[-1], p10_2[0])
+    reach = LineString(amur_low[: len(lower_ussuri)])
+    hit = reach.intersection(LineString([p10_2, (p10_2[0], p10_2[1] - 0.5)]))
+    arm, amur_low, gap_arm = split_at(amur_low, (hit.x, hit.y))
+    heixiazi = clean(channel + [p10_1, p10_2, arm[-1]])
+    print(f"2004 line: point 10/2 at {p10_2}, 10/1 at {p10_1}; meets the Ussuri {length_km(arm):.1f} km below the "
+          f"Kazakevicheva junction (vertex {gap_arm:.2f} km from due south); {len(heixiazi)} vertices, {length_km(heixiazi):.1f} km")
+    transfer_2004_report(heixiazi, kazakevicheva, arm, ussuri)
+    control = control_areas(amur_upper, kazakevicheva, arm, amur_low, heixiazi, ussuri)
 
     # Tumen (WDBII): the tripoint on the border splits it into China-Korea and Russia-Korea
     tumen = clean(rnet.path(ne_riv["Tumen"][0][0], ne_riv["Tumen"][0][-1]))
@@ -539,8 +766,18 @@ def main():
         "extracted: WDBII border", kyakhta)
     add("amur_upper", "Amur (Argun confluence to the Ussuri)", "Амур", "黑龙江", "Aigun 1858 art. 1: left bank Russia, right bank Qing", "wdb", 1.0,
         "extracted: WDBII border (pre-1991 cartography)", amur_upper)
+    add("kazakevicheva_channel", "Kazakevicheva channel (Fuyuan channel), Amur to the Ussuri", "протока Казакевичева", "抚远水道",
+        "Aigun 1858 / Peking 1860 as drawn before 2004: Bolshoy Ussuriysky and Tarabarov on the Russian side; out of force from the 2004 agreement",
+        "wdb", 1.0, "extracted: WDBII border (pre-1991 cartography), point 10 to the Ussuri", kazakevicheva)
+    add("ussuri_below_kazakevicheva", "Ussuri (Kazakevicheva junction to the 2004 line)", "Уссури", "乌苏里江",
+        "Aigun 1858: part of the Amur-Ussuri line to the sea until Peking 1860; the border again from the 2004 agreement", "wdb", 1.0,
+        "extracted: WDBII river network, shortest path", arm)
     add("amur_lower", "Amur (Ussuri mouth to the sea)", "Амур", "黑龙江", "Aigun 1858 art. 1: left bank Russia, right bank held in common until Peking 1860", "ne", 2.0,
         "extracted: Natural Earth 10m centreline (WDBII has only two banks here)", amur_low)
+    add("heixiazi_2004", "2004 line: Amur main channel, then across Bolshoy Ussuriysky (Heixiazi)", "", "黑瞎子岛",
+        "Complementary Agreement 2004 art. 1 (points 10, 10/1, 10/2): Tarabarov and the western part of Bolshoy Ussuriysky to China", "hand", 2.0,
+        "digitised by hand: midline of the WDBII Amur banks from point 10 to 10/1, then due south through 10/2 "
+        "(treaty grid coordinates, Pulkovo-1942) to the Ussuri; see README", heixiazi)
     add("ussuri", "Ussuri", "Уссури", "乌苏里江", A, "wdb", 1.0, "extracted: WDBII border", ussuri)
     add("sungacha", "Sungacha", "Сунгача", "松阿察河", A, "wdb", 1.0, "extracted: WDBII border", sungacha)
     add("khanka_crossing", "Across Lake Khanka", "через озеро Ханка", "兴凯湖", "Peking 1860 art. 1: crosses the lake to the Belen-he (Tur)", "wdb", 1.0,
@@ -580,12 +817,17 @@ def main():
            clean([AMAZAR_MOUTH, AMAZAR_UP]))
 
     check_topology([f["geometry"]["coordinates"] for f in feats], [f["properties"]["id"] for f in feats])
+    for f in control:
+        ring = f["geometry"]["coordinates"][0]
+        assert shapely.geometry.Polygon(ring).is_valid and ring[0] == ring[-1], f["properties"]["id"]
 
     os.makedirs(DATA, exist_ok=True)
     write(os.path.join(DATA, "lines.geojson"), feats)
     write(os.path.join(DATA, "reference.geojson"), ref)
+    write(os.path.join(DATA, "control.geojson"), control)
     picture(feats, ref)
     table(feats + ref)
+    control_table(control)
     return 0
 
 
@@ -626,7 +868,8 @@ def picture(feats, ref):
     colours = {"argun": "#b2182b", "shilka_lower": "#ef8a62", "gorbitsa": "#ef8a62", "stanovoy_crest": "#d6604d",
                "uda": "#f4a582", "uda_connector": "#f4a582", "amur_upper": "#2166ac", "amur_lower": "#4393c3",
                "ussuri": "#1a9850", "sungacha": "#1a9850", "khanka_crossing": "#1a9850", "peking_land_line": "#1a9850",
-               "kyakhta_east": "#762a83"}
+               "kyakhta_east": "#762a83", "kazakevicheva_channel": "#2166ac", "ussuri_below_kazakevicheva": "#1a9850",
+               "heixiazi_2004": "#e7298a"}
     fig, ax = plt.subplots(figsize=(11, 8), dpi=100)
     for f in ref:
         cs = np.array(f["geometry"]["coordinates"])

@@ -96,12 +96,18 @@ pub struct Atlas {
 }
 
 /// The timeline cut at every event and every change of a state's name, so that within an era
-/// every face has one fixed answer. A query then costs a branch-free count of era starts and
+/// every face has one fixed answer. A query then costs a look-up by year (and, in the few
+/// years with a change, a count of that year's changes) and
 /// one table load: no date comparisons that the CPU would mispredict, no allocation.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Eras {
     /// Era `i + 1` starts on day key `starts[i]` (see [`day_key`]); era 0 is before them all.
     starts: Vec<i64>,
+    /// First year of `by_year`: the year of the first start.
+    first_year: i32,
+    /// `by_year[y - first_year]` = how many eras start before 1 January of year y, for every
+    /// year from the first start's to the one after the last start's.
+    by_year: Vec<u32>,
     /// The epoch (event index) of each era, or `None` before the first event.
     epoch: Vec<Option<usize>>,
     /// `answers[era * faces + face]`.
@@ -129,12 +135,24 @@ fn day_key(d: Date) -> i64 {
 
 impl Eras {
     fn build(events: &[Event], face_status: &[Vec<Status>]) -> Eras {
-        let mut dates: Vec<Date> = events.iter().map(|e| e.date).chain(name_changes()).collect();
+        let mut dates: Vec<Date> = events
+            .iter()
+            .map(|e| e.date)
+            .chain(name_changes())
+            .collect();
         dates.sort();
         dates.dedup();
         let faces = face_status.first().map_or(0, Vec::len);
+        let starts: Vec<i64> = dates.iter().map(|&d| day_key(d)).collect();
+        let first_year = dates.first().map_or(0, |d| d.year);
+        let last_year = dates.last().map_or(0, |d| d.year);
+        let by_year = (first_year..=last_year + 1)
+            .map(|y| starts.partition_point(|&s| s < day_key(Date { year: y, month: 1, day: 1 })) as u32)
+            .collect();
         let mut eras = Eras {
-            starts: dates.iter().map(|&d| day_key(d)).collect(),
+            starts,
+            first_year,
+            by_year,
             faces,
             ..Eras::default()
         };
@@ -183,11 +201,24 @@ impl Eras {
         eras
     }
 
-    /// The era a date falls in: how many era starts are on or before it (branch-free).
+    /// The era a date falls in: how many era starts are on or before it. The year table gives
+    /// the count at 1 January; only the starts within that year (usually none) are compared.
     #[inline]
     fn era_of(&self, date: Date) -> usize {
+        // clamped into the table: a year before it compares with the first year's starts (all
+        // later), a year after it with the last year's (all earlier), so the count stays right
+        let last = self.by_year.len().saturating_sub(2) as i64;
+        let y = (date.year as i64 - self.first_year as i64).clamp(0, last) as usize;
+        let (from, to) = match (self.by_year.get(y), self.by_year.get(y + 1)) {
+            (Some(&from), Some(&to)) => (from, to),
+            _ => return 0, // no eras at all
+        };
         let key = day_key(date);
-        self.starts.iter().map(|&s| (s <= key) as usize).sum()
+        let within = self.starts[from as usize..to as usize]
+            .iter()
+            .take_while(|&&s| s <= key)
+            .count();
+        from as usize + within
     }
 }
 
@@ -197,16 +228,23 @@ impl Atlas {
         const LF: &str = "lines";
         const TF: &str = "timeline";
         let lines = read_lines(LF, lines_geojson)?;
-        let tl: TimelineFile =
-            serde_json::from_str(timeline_json).map_err(|e| Error::data(TF, e.to_string()))?;
+        let tl: TimelineFile = serde_json::from_str(timeline_json).map_err(|e| {
+            crate::validate::timeline_error::<EventFile, Region>(TF, timeline_json, e.to_string())
+        })?;
         let line_ix: HashMap<&str, usize> = lines
             .iter()
             .enumerate()
             .map(|(i, l)| (l.id.as_str(), i))
             .collect();
         if line_ix.len() != lines.len() {
-            return Err(Error::data(LF, "two features share an id"));
+            let dup = lines
+                .iter()
+                .enumerate()
+                .find(|(i, l)| line_ix[l.id.as_str()] != *i);
+            let id = dup.map_or("", |(_, l)| l.id.as_str());
+            return Err(Error::data(LF, format!("two features have the id {id:?}")));
         }
+        crate::validate::check_crossings(LF, &lines)?;
         let frames: Vec<&BorderLine> = lines.iter().filter(|l| l.kind == LineKind::Frame).collect();
         if frames.is_empty() {
             return Err(Error::data(
@@ -236,7 +274,16 @@ impl Atlas {
         let mut in_force = Vec::new();
         let mut current: Vec<bool> = lines.iter().map(|l| l.kind != LineKind::Border).collect();
         let mut ever = current.clone();
+        if tl.events.len() >= BEFORE as usize {
+            return Err(Error::data(TF, "more than 65,534 events"));
+        }
         for ev in &tl.events {
+            if events.iter().any(|e: &Event| e.id == ev.id) {
+                return Err(Error::data(
+                    TF,
+                    format!("two events have the id {:?}", ev.id),
+                ));
+            }
             let date = Date::parse(&ev.date)
                 .map_err(|e| Error::data(TF, format!("event {:?}: {e}", ev.id)))?;
             let date_julian = match &ev.date_julian {
@@ -334,7 +381,12 @@ impl Atlas {
             match built {
                 Some(grid) => break grid,
                 None if n > 16 => n /= 2,
-                None => return Err(Error::data(LF, "too many faces for the point-location grid")),
+                None => {
+                    return Err(Error::data(
+                        LF,
+                        "too many faces for the point-location grid",
+                    ))
+                }
             }
         };
 
@@ -345,11 +397,33 @@ impl Atlas {
                 x: r.point[0],
                 y: r.point[1],
             };
-            let face = atlas.locate_exact(p).0;
+            let (face, on_line) = atlas.locate_exact(p);
             if face == atlas.topo.outer_face {
                 return Err(Error::data(
                     TF,
                     format!("region {:?}: its point lies outside the frame", r.name),
+                ));
+            }
+            if on_line {
+                return Err(Error::data(
+                    TF,
+                    format!(
+                        "region {:?}: its point lies on a line, so in no one face",
+                        r.name
+                    ),
+                ));
+            }
+            let unknown = r
+                .statuses
+                .keys()
+                .filter(|k| !atlas.events.iter().any(|e| &e.id == *k));
+            if let Some(k) = unknown.min() {
+                return Err(Error::data(
+                    TF,
+                    format!(
+                        "region {:?}: a status for event {k:?}, which the timeline lacks",
+                        r.name
+                    ),
                 ));
             }
             seed_faces.push(face);
@@ -387,7 +461,9 @@ impl Atlas {
                     continue;
                 }
                 let (s, _) = by_root.get(&m.root(f)).ok_or_else(|| {
-                    let c = geo::InteriorPoint::interior_point(&atlas.topo.faces[f]).unwrap();
+                    let face = &atlas.topo.faces[f];
+                    let c = geo::InteriorPoint::interior_point(face)
+                        .unwrap_or_else(|| Point::from(face.exterior().0[0]));
                     Error::data(
                         TF,
                         format!(
@@ -497,7 +573,10 @@ impl Atlas {
 
     /// [`Atlas::sovereignty_on`] for many points, on every core (rayon). The answers come in
     /// the order of `queries`.
-    pub fn sovereignty_batch(&self, queries: &[(Point<f64>, Date)]) -> Vec<Result<Sovereignty<'_>>> {
+    pub fn sovereignty_batch(
+        &self,
+        queries: &[(Point<f64>, Date)],
+    ) -> Vec<Result<Sovereignty<'_>>> {
         use rayon::prelude::*;
         queries
             .par_iter()
@@ -741,4 +820,32 @@ fn region_status(r: &Region, events: &[Event]) -> std::result::Result<Status, St
         }
     }
     status.ok_or_else(|| format!("no status at {}", events.last().unwrap().id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn era_by_year_table_matches_counting_every_start() {
+        let eras = &crate::data::embedded().eras;
+        let mut checked = 0;
+        for year in [-5000, 0, 1000, 1688, 2500, i32::MAX, i32::MIN]
+            .into_iter()
+            .chain(1680..2030)
+        {
+            for month in 1..=12 {
+                for day in [1, 2, 13, 14, 15, 26, 27, 28, 29, 30, 31] {
+                    let Ok(date) = Date::new(year, month, day) else {
+                        continue;
+                    };
+                    let key = day_key(date);
+                    let want = eras.starts.iter().filter(|&&s| s <= key).count();
+                    assert_eq!(eras.era_of(date), want, "{date}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 40_000);
+    }
 }

@@ -46,25 +46,30 @@ pub struct BorderLine {
 /// Read every feature of a GeoJSON FeatureCollection of LineStrings.
 pub fn read_lines(file: &str, text: &str) -> Result<Vec<BorderLine>> {
     let lines: Vec<BorderLine> = geojson::de::deserialize_feature_collection_str_to_vec(text)
-        .map_err(|e| Error::data(file, e.to_string()))?;
+        .map_err(|e| crate::validate::lines_error(file, text, e.to_string()))?;
     for l in &lines {
-        if l.geometry.0.len() < 2 {
-            return Err(Error::data(
-                file,
-                format!("feature {:?} has fewer than two vertices", l.id),
-            ));
+        let bad = |what: String| Err(Error::data(file, format!("feature {:?} {what}", l.id)));
+        let cs = &l.geometry.0;
+        if cs.len() < 2 {
+            return bad("has fewer than two vertices".into());
         }
-        if l.geometry
-            .0
+        if let Some(c) = cs
             .iter()
-            .any(|c| !c.x.is_finite() || !c.y.is_finite())
+            .find(|c| !(-180.0..=180.0).contains(&c.x) || !(-90.0..=90.0).contains(&c.y))
         {
-            return Err(Error::data(
-                file,
+            return bad(if c.x.is_finite() && c.y.is_finite() {
                 format!(
-                    "feature {:?} has a coordinate that is not a finite number",
-                    l.id
-                ),
+                    "has a vertex ({}, {}) outside lon -180..180, lat -90..90",
+                    c.x, c.y
+                )
+            } else {
+                "has a coordinate that is not a finite number".into()
+            });
+        }
+        if let Some(i) = cs.windows(2).position(|w| w[0] == w[1]) {
+            return bad(format!(
+                "repeats vertex {i} ({}, {}): a segment of zero length",
+                cs[i].x, cs[i].y
             ));
         }
     }

@@ -281,12 +281,14 @@ mod tests {
 // SVG map
 
 /// Lines that follow rivers: drawn as rivers when they are not a border on the date.
-const RIVERS: [&str; 10] = [
+const RIVERS: [&str; 12] = [
     "argun",
     "shilka_lower",
     "gorbitsa",
     "uda",
     "amur_upper",
+    "kazakevicheva_channel",
+    "ussuri_below_kazakevicheva",
     "amur_lower",
     "ussuri",
     "sungacha",

@@ -33,9 +33,10 @@
 #![forbid(unsafe_code)]
 
 pub mod area;
-pub mod baseline;
 pub mod atlas;
+pub mod baseline;
 pub mod border;
+pub mod control;
 pub mod data;
 pub mod error;
 pub mod export;
@@ -46,9 +47,11 @@ pub mod projected;
 pub mod sample;
 pub mod territory;
 pub mod timeline;
+mod validate;
 
 pub use atlas::{Atlas, NearestBorder, Region, Sovereignty};
 pub use border::{BorderLine, LineKind};
+pub use control::control_at;
 pub use error::{Error, Result};
 pub use index::Side;
 pub use timeline::{china_name, russia_name, Date, Event, Status};

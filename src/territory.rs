@@ -44,8 +44,9 @@ fn key(c: Coord<f64>) -> (u64, u64) {
 
 impl Topology {
     /// Build the subdivision. Lines must meet only at shared vertices (the data pipeline checks
-    /// this with shapely before writing); a vertex that is the end of any line is a node, and
-    /// every line is split at the nodes it passes through.
+    /// this with shapely before writing, the loader with an R-tree and robust predicates); a
+    /// vertex that is the end of any line, or a vertex of two lines, is a node, and every line
+    /// is split at the nodes it passes through.
     pub fn build(lines: &[BorderLine], file: &str) -> Result<Topology> {
         let mut node_of: HashMap<(u64, u64), usize> = HashMap::new();
         let mut nodes = Vec::new();
@@ -55,6 +56,20 @@ impl Topology {
                     nodes.push(c);
                     nodes.len() - 1
                 });
+            }
+        }
+        // a vertex shared by two lines is a node too: they may cross there
+        let total = lines.iter().map(|l| l.geometry.0.len()).sum();
+        let mut line_of: HashMap<(u64, u64), usize> = HashMap::with_capacity(total);
+        for (li, l) in lines.iter().enumerate() {
+            for &c in &l.geometry.0 {
+                let first = *line_of.entry(key(c)).or_insert(li);
+                if first != li {
+                    node_of.entry(key(c)).or_insert_with(|| {
+                        nodes.push(c);
+                        nodes.len() - 1
+                    });
+                }
             }
         }
         let mut edges = Vec::new();
@@ -99,11 +114,15 @@ impl Topology {
                     ),
                 ));
             }
-            if out.windows(2).any(|w| w[0].0 == w[1].0) {
+            if let Some(w) = out.windows(2).find(|w| w[0].0 == w[1].0) {
+                let (a, b) = (
+                    &lines[edges[w[0].1 / 2].line].id,
+                    &lines[edges[w[1].1 / 2].line].id,
+                );
                 return Err(Error::data(
                     file,
                     format!(
-                        "two lines leave node {:?} in the same direction",
+                        "lines {a:?} and {b:?} leave node {:?} in the same direction",
                         (nodes[n].x, nodes[n].y)
                     ),
                 ));

@@ -24,6 +24,17 @@ fn json_for_albazino() {
     assert_eq!(v["treaty"], "Treaty of Nerchinsk");
     assert_eq!(v["year"], 1700);
     assert!(v["distance_km"].as_f64().unwrap() > 50.0);
+    // no control area here: the de facto controller is the de jure sovereign
+    assert_eq!(v["control"]["controller"], "Qing Empire");
+    assert_eq!(v["control"]["reason"], "de jure");
+    assert!(v["control"]["area"].is_null());
+    // Harbin in 1935: de jure the Republic of China, de facto Manchukuo
+    let (ok, out, _) = nerchinsk(&["at", "126.6409", "45.7576", "1935", "--json"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["sovereign"], "Republic of China");
+    assert_eq!(v["control"]["area"], "manchukuo");
+    assert!(v["control"]["side"].is_null());
 }
 
 #[test]

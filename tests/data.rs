@@ -138,9 +138,26 @@ fn lines_meet_where_the_treaties_say() {
             }
         ) < 10.0
     );
-    // the Ussuri starts where the Amur's upper and lower lines meet
-    assert_eq!(line("ussuri")[0], *line("amur_upper").last().unwrap());
-    assert_eq!(line("amur_lower")[0], *line("amur_upper").last().unwrap());
+    // the Amur line runs on through the Kazakevicheva channel to the Ussuri, where the Ussuri and
+    // its arm below the junction start; the lower Amur line starts at the end of that arm
+    let kazakevicheva = line("kazakevicheva_channel");
+    assert_eq!(kazakevicheva[0], *line("amur_upper").last().unwrap());
+    assert_eq!(line("ussuri")[0], *kazakevicheva.last().unwrap());
+    let arm = line("ussuri_below_kazakevicheva");
+    assert_eq!(arm[0], *kazakevicheva.last().unwrap());
+    assert_eq!(line("amur_lower")[0], *arm.last().unwrap());
+    // the 2004 line leaves the old line where it enters the channel and rejoins it on the Ussuri,
+    // passing boundary point 10/2 (treaty grid coordinates, 48.3606N 134.7648E)
+    let h = line("heixiazi_2004");
+    assert_eq!(h[0], kazakevicheva[0]);
+    assert_eq!(*h.last().unwrap(), *arm.last().unwrap());
+    assert!(h.iter().any(|&c| km(
+        c,
+        Coord {
+            x: 134.7648,
+            y: 48.3606
+        }
+    ) < 0.1));
     // the 1860 land line ends at the Tumen near boundary marker 423 (42.419787N 130.639275E);
     // WDBII's line reaches the river about 3 km upstream of the marker (data/README.md)
     let land_end = *line("peking_land_line").last().unwrap();

@@ -135,6 +135,31 @@ const CASES: &[(&str, f64, f64, &[(i32, Status)])] = &[
     ("Qiqihar", 123.9182, 47.3549, &[(1700, CN), (2000, CN)]),
     // Mudanjiang: clateway copy of en.wikipedia Mudanjiang.
     ("Mudanjiang", 129.6329, 44.5514, &[(1861, CN)]),
+    // Tarabarov (Yinlong), centre 48.380N 134.5231E (it.wiki7 Ostrov Tarabarov): north of the
+    // Kazakevicheva channel, Russian in the data from Aigun, Chinese from the 2004 agreement.
+    (
+        "Bolshoy Ussuriysky, western part (Tarabarov)",
+        134.5231,
+        48.38,
+        &[(1700, CN), (1859, RU), (2000, RU), (2010, CN)],
+    ),
+    // Bolshoy Ussuriysky centre 48.3581N 134.8514E (wiki-org.ru Bolshoy Ussuriysky), east of the
+    // 2004 line (treaty point 10/2 at 134.7648E): Russian before and after.
+    (
+        "Bolshoy Ussuriysky, eastern part",
+        134.8514,
+        48.3581,
+        &[(1700, CN), (1859, RU), (2000, RU), (2010, RU)],
+    ),
+    // Zhenbao/Damansky, 46.48556N 133.84444E (en.wikipedia Zhenbao Island). The data's Ussuri
+    // (WDBII, mid-river) already passes 0.46 km east of it, so it is Chinese de jure before the
+    // 1991 agreement too; who held it in 1968 is the de facto layer's answer (tests/control.rs).
+    (
+        "Zhenbao (Damansky)",
+        133.84444,
+        46.48556,
+        &[(1968, CN), (2000, CN)],
+    ),
 ];
 
 #[test]
@@ -254,4 +279,38 @@ fn close_calls_say_how_close_they_are() {
         "{} km",
         s.distance_km
     );
+}
+
+#[test]
+fn the_2004_agreement_moves_the_western_part_of_bolshoy_ussuriysky() {
+    let west = Point::new(134.5231, 48.38);
+    let treaty = "Complementary Agreement on the Eastern Section of the China-Russia Boundary";
+    assert_eq!(
+        sovereignty_at(west, 2000).unwrap().treaty,
+        "Treaty of Aigun"
+    );
+    assert_eq!(sovereignty_at(west, 2010).unwrap().treaty, treaty);
+    assert_eq!(
+        nearest_border(west, 2000).unwrap().line,
+        "kazakevicheva_channel"
+    );
+    assert_eq!(nearest_border(west, 2010).unwrap().line, "heixiazi_2004");
+    // the date the event carries is the entry into force, 2 June 2005
+    let atlas = nerchinsk::data::embedded();
+    let on = |y, m, d| {
+        atlas
+            .sovereignty_on(west, nerchinsk::Date::new(y, m, d).unwrap())
+            .unwrap()
+            .status
+    };
+    assert_eq!((on(2005, 6, 1), on(2005, 6, 2)), (RU, CN));
+    // the 1991 agreement is in the timeline but moves no land in these data
+    assert!(atlas
+        .events()
+        .iter()
+        .any(|e| e.id == "eastern_section_1991"));
+    assert!(atlas
+        .transfers_at("eastern_section_1991")
+        .unwrap()
+        .is_empty());
 }

@@ -280,10 +280,15 @@ fn at(a: &AtArgs) -> Result<String, String> {
         .nearest_border(Point::new(lon, lat), date)
         .map_err(|e| e.to_string())?;
     Ok(if a.json {
+        let c = nerchinsk::control::embedded()
+            .control_on(atlas, Point::new(lon, lat), date)
+            .map_err(|e| e.to_string())?;
         serde_json::json!({
             "status": s.status.as_str(), "sovereign": s.sovereign, "treaty": s.treaty,
             "distance_km": (near.distance_km * 1000.0).round() / 1000.0, "nearest_line": near.line,
             "lon": lon, "lat": lat, "year": date.year, "date": date.to_string(),
+            "control": {"controller": c.controller, "side": c.side.map(|s| s.as_str()),
+                        "area": c.area, "claimed_by": c.claimed_by, "reason": c.reason},
         })
         .to_string()
     } else {

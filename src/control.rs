@@ -1,0 +1,233 @@
+//! De facto control beside the de jure answer: who actually held a point, and why.
+//!
+//! The de jure answer ([`Atlas::sovereignty_on`]) follows the treaties. Some places were held by
+//! someone else for a while: the Sixty-Four Villages east of the Amur (Russian sovereignty, Qing
+//! jurisdiction over the villagers, 1858-1900), Manchukuo (1932-1945) on the Chinese side,
+//! Bolshoy Ussuriysky and Tarabarov (held by the USSR and Russia, claimed by China, 1929-2008),
+//! Zhenbao/Damansky (Soviet-held, fought over in 1969, then Chinese). Those are polygons in
+//! `data/control.geojson`, separate from the atlas; where none applies, the de jure answer stands.
+//!
+//! ```
+//! use geo_types::Point;
+//! use nerchinsk::control_at;
+//!
+//! // Harbin in 1935: de jure the Republic of China, de facto Manchukuo.
+//! let c = control_at(Point::new(126.6409, 45.7576), 1935).unwrap();
+//! assert_eq!(c.de_jure.sovereign, "Republic of China");
+//! assert_eq!(c.area, Some("manchukuo"));
+//! assert!(c.controller.starts_with("Manchukuo"));
+//! // In 1950 nothing overrides the treaties.
+//! let c = control_at(Point::new(126.6409, 45.7576), 1950).unwrap();
+//! assert_eq!((c.controller, c.area), ("People's Republic of China", None));
+//! ```
+
+use std::sync::OnceLock;
+
+use geo::Contains;
+use geo_types::{Coord, LineString, Point, Polygon};
+use serde::Deserialize;
+
+use crate::atlas::{Atlas, Sovereignty};
+use crate::error::{Error, Result};
+use crate::timeline::{china_name, russia_name, Date, Status};
+
+/// `data/control.geojson`: the areas of de facto control.
+pub const CONTROL_GEOJSON: &str = include_str!("../data/control.geojson");
+
+/// What the de jure answer said, and who held the point in fact.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Control<'a> {
+    /// Who held the point, e.g. "Manchukuo (Japanese puppet state)", "Union of Soviet Socialist
+    /// Republics", "contested"; the de jure sovereign where no control area applies.
+    pub controller: &'a str,
+    /// [`Status::Russia`] or [`Status::China`] when the controller is one of the two states, the
+    /// de jure status when no area applies, `None` for anyone else (Manchukuo, contested).
+    pub side: Option<Status>,
+    /// Why: the area's reason (e.g. "held by China from the ceasefire of 10 Sep 1969 ..."), or
+    /// "de jure" where the treaties' answer stands.
+    pub reason: &'a str,
+    /// Id of the control area that applies, `None` where the de jure answer stands.
+    pub area: Option<&'a str>,
+    /// Who claimed it against the controller, e.g. "china" (empty if no one did).
+    pub claimed_by: &'a str,
+    /// The de jure answer.
+    pub de_jure: Sovereignty<'a>,
+}
+
+/// One area of `control.geojson`.
+#[derive(Debug, Clone)]
+pub struct ControlArea {
+    /// Id, e.g. "manchukuo".
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// "russia", "china" (named by date) or a literal name such as "Manchukuo (Japanese puppet state)".
+    pub controller: String,
+    /// Who claimed it against the controller.
+    pub claimed_by: String,
+    /// The de jure status a point must have for the area to apply, `None` for any.
+    pub de_jure: Option<Status>,
+    /// First day (inclusive).
+    pub from: Date,
+    /// Last day, exclusive.
+    pub to: Date,
+    /// Why.
+    pub reason: String,
+    /// Where it comes from.
+    pub source: String,
+    /// How far the edges may be off, km.
+    pub accuracy_km: f64,
+    /// The area, lon/lat.
+    pub polygon: Polygon<f64>,
+}
+
+/// The areas of de facto control, in file order (the first that applies wins).
+pub struct ControlLayer {
+    areas: Vec<ControlArea>,
+}
+
+#[derive(Deserialize)]
+struct Fc {
+    features: Vec<Feature>,
+}
+
+#[derive(Deserialize)]
+struct Feature {
+    properties: Props,
+    geometry: Geometry,
+}
+
+#[derive(Deserialize)]
+struct Props {
+    id: String,
+    #[serde(default)]
+    name: String,
+    controller: String,
+    #[serde(default)]
+    claimed_by: String,
+    de_jure: String,
+    from: String,
+    to: String,
+    reason: String,
+    source: String,
+    accuracy_km: f64,
+}
+
+#[derive(Deserialize)]
+struct Geometry {
+    #[serde(rename = "type")]
+    kind: String,
+    coordinates: Vec<Vec<[f64; 2]>>,
+}
+
+impl ControlLayer {
+    /// Read a control GeoJSON FeatureCollection of polygons (the format of `data/control.geojson`).
+    pub fn from_geojson(text: &str) -> Result<ControlLayer> {
+        const F: &str = "control";
+        let fc: Fc = serde_json::from_str(text).map_err(|e| Error::data(F, e.to_string()))?;
+        let mut areas = Vec::with_capacity(fc.features.len());
+        for f in fc.features {
+            let p = f.properties;
+            let bad = |m: String| Error::data(F, format!("area {:?}: {m}", p.id));
+            if f.geometry.kind != "Polygon" || f.geometry.coordinates.is_empty() {
+                return Err(bad("geometry is not a polygon".into()));
+            }
+            let ring = |r: &Vec<[f64; 2]>| {
+                LineString::from(
+                    r.iter()
+                        .map(|c| Coord { x: c[0], y: c[1] })
+                        .collect::<Vec<_>>(),
+                )
+            };
+            let mut rings = f.geometry.coordinates.iter().map(ring);
+            let polygon = Polygon::new(rings.next().unwrap(), rings.collect());
+            let de_jure = match p.de_jure.as_str() {
+                "any" => None,
+                s => Some(Status::parse(s).ok_or_else(|| bad(format!("{s:?} is not a status")))?),
+            };
+            let (from, to) = (
+                Date::parse(&p.from).map_err(|e| bad(e.to_string()))?,
+                Date::parse(&p.to).map_err(|e| bad(e.to_string()))?,
+            );
+            if to <= from {
+                return Err(bad("ends before it starts".into()));
+            }
+            areas.push(ControlArea {
+                id: p.id,
+                name: p.name,
+                controller: p.controller,
+                claimed_by: p.claimed_by,
+                de_jure,
+                from,
+                to,
+                reason: p.reason,
+                source: p.source,
+                accuracy_km: p.accuracy_km,
+                polygon,
+            });
+        }
+        Ok(ControlLayer { areas })
+    }
+
+    /// The areas, in file order.
+    pub fn areas(&self) -> &[ControlArea] {
+        &self.areas
+    }
+
+    /// Who held `point` on `date` in fact, with the de jure answer of `atlas` beside it. Errors
+    /// as [`Atlas::sovereignty_on`] (at sea, outside, before 1689, bad coordinates).
+    pub fn control_on<'a>(
+        &'a self,
+        atlas: &'a Atlas,
+        point: Point<f64>,
+        date: Date,
+    ) -> Result<Control<'a>> {
+        let de_jure = atlas.sovereignty_on(point, date)?;
+        let hit = self.areas.iter().find(|a| {
+            a.from <= date
+                && date < a.to
+                && a.de_jure.is_none_or(|s| s == de_jure.status)
+                && a.polygon.contains(&point)
+        });
+        Ok(match hit {
+            Some(a) => {
+                let (controller, side) = match a.controller.as_str() {
+                    "russia" => (russia_name(date), Some(Status::Russia)),
+                    "china" => (china_name(date), Some(Status::China)),
+                    other => (other, None),
+                };
+                Control {
+                    controller,
+                    side,
+                    reason: &a.reason,
+                    area: Some(&a.id),
+                    claimed_by: &a.claimed_by,
+                    de_jure,
+                }
+            }
+            None => Control {
+                controller: de_jure.sovereign,
+                side: Some(de_jure.status),
+                reason: "de jure",
+                area: None,
+                claimed_by: "",
+                de_jure,
+            },
+        })
+    }
+}
+
+/// The control layer of `data/control.geojson`, parsed once per process.
+pub fn embedded() -> &'static ControlLayer {
+    static LAYER: OnceLock<ControlLayer> = OnceLock::new();
+    LAYER.get_or_init(|| {
+        ControlLayer::from_geojson(CONTROL_GEOJSON)
+            .expect("the embedded data are checked by the tests")
+    })
+}
+
+/// Who held `point` in `year` (as at 31 December) in fact, and why, with the de jure answer
+/// beside it, on the embedded data. Same errors as [`crate::sovereignty_at`].
+pub fn control_at(point: Point<f64>, year: i32) -> Result<Control<'static>> {
+    embedded().control_on(crate::data::embedded(), point, Date::end_of_year(year))
+}
