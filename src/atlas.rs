@@ -134,6 +134,8 @@ fn day_key(d: Date) -> i64 {
 }
 
 impl Eras {
+    // faces index several epochs' status rows at once, so a range loop reads best
+    #[allow(clippy::needless_range_loop)]
     fn build(events: &[Event], face_status: &[Vec<Status>]) -> Eras {
         let mut dates: Vec<Date> = events
             .iter()
@@ -147,7 +149,15 @@ impl Eras {
         let first_year = dates.first().map_or(0, |d| d.year);
         let last_year = dates.last().map_or(0, |d| d.year);
         let by_year = (first_year..=last_year + 1)
-            .map(|y| starts.partition_point(|&s| s < day_key(Date { year: y, month: 1, day: 1 })) as u32)
+            .map(|y| {
+                starts.partition_point(|&s| {
+                    s < day_key(Date {
+                        year: y,
+                        month: 1,
+                        day: 1,
+                    })
+                }) as u32
+            })
             .collect();
         let mut eras = Eras {
             starts,
@@ -577,12 +587,26 @@ impl Atlas {
         &self,
         queries: &[(Point<f64>, Date)],
     ) -> Vec<Result<Sovereignty<'_>>> {
+        let mut out = Vec::new();
+        self.sovereignty_batch_into(queries, &mut out);
+        out
+    }
+
+    /// [`Atlas::sovereignty_batch`] into a buffer the caller keeps: `out` is cleared and
+    /// refilled, so a loop over many batches allocates (and page-faults) once.
+    pub fn sovereignty_batch_into<'a>(
+        &'a self,
+        queries: &[(Point<f64>, Date)],
+        out: &mut Vec<Result<Sovereignty<'a>>>,
+    ) {
         use rayon::prelude::*;
-        queries
-            .par_iter()
-            .with_min_len(4096)
-            .map(|&(p, d)| self.sovereignty_on(p, d))
-            .collect()
+        out.clear();
+        out.par_extend(
+            queries
+                .par_iter()
+                .with_min_len(1 << 14)
+                .map(|&(p, d)| self.sovereignty_on(p, d)),
+        );
     }
 
     /// The precomputed answer for `face` on `date` (era count and one table load).

@@ -250,33 +250,6 @@ pub fn ring_line(topo: &Topology, ring: &[usize]) -> LineString<f64> {
     LineString::from(cs)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::data::embedded;
-
-    #[test]
-    fn territories_cover_the_land() {
-        let atlas = embedded();
-        for year in [1700, 1858, 1859, 1861, 2025] {
-            let date = Date::end_of_year(year);
-            let ts = territories(atlas, date).unwrap();
-            let sum: f64 = ts.iter().map(|t| t.area_km2()).sum();
-            let want: f64 = atlas.status_areas_km2(date).unwrap().values().sum();
-            assert!(
-                ((sum - want) / want).abs() < 1e-4,
-                "{year}: {sum} km² in territories, {want} km² of land"
-            );
-            for t in &ts {
-                assert!(planar_signed_area(&t.polygon.exterior().0) > 0.0);
-                for h in t.polygon.interiors() {
-                    assert!(planar_signed_area(&h.0) < 0.0);
-                }
-            }
-        }
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // SVG map
 
@@ -700,4 +673,31 @@ pub fn map_svg(atlas: &Atlas, date: Date, width: f64) -> Result<String> {
     );
     svg.push_str("</svg>\n");
     Ok(svg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::embedded;
+
+    #[test]
+    fn territories_cover_the_land() {
+        let atlas = embedded();
+        for year in [1700, 1858, 1859, 1861, 2025] {
+            let date = Date::end_of_year(year);
+            let ts = territories(atlas, date).unwrap();
+            let sum: f64 = ts.iter().map(|t| t.area_km2()).sum();
+            let want: f64 = atlas.status_areas_km2(date).unwrap().values().sum();
+            assert!(
+                ((sum - want) / want).abs() < 1e-4,
+                "{year}: {sum} km² in territories, {want} km² of land"
+            );
+            for t in &ts {
+                assert!(planar_signed_area(&t.polygon.exterior().0) > 0.0);
+                for h in t.polygon.interiors() {
+                    assert!(planar_signed_area(&h.0) < 0.0);
+                }
+            }
+        }
+    }
 }

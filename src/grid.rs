@@ -27,11 +27,8 @@ pub const SUB: usize = 4;
 /// A cell crossed by more segments than this is split into [`SUB`] x [`SUB`] leaves.
 pub const SPLIT_ABOVE: usize = 4;
 
-/// A cell value with this bit set is a boundary cell; the other bits index `blocks`.
+/// A cell value with this bit set is a boundary cell; the other bits say which.
 const BOUNDARY: u16 = 1 << 15;
-
-/// A block with this bit set is a split cell; the other bits index `splits` (times SUB²).
-const SPLIT: u32 = 1 << 31;
 
 /// A leaf's header (`a` = reference point, `left` = its face, `right` = how many segment
 /// records follow) or one segment (its ends and the faces on either side).
@@ -53,10 +50,12 @@ pub struct FaceGrid {
     n: usize,
     /// Face id, or `BOUNDARY | b` for boundary cell `b`.
     cells: Vec<u16>,
-    /// Per boundary cell: the offset of its leaf in `records`, or `SPLIT | k` for split cell k.
-    blocks: Vec<u32>,
-    /// Split cell k's leaves: `splits[k * SUB² + sub_row * SUB + sub_col]` = offset in `records`.
-    splits: Vec<u32>,
+    /// Boundary cell k's leaves: `leaves[k * SUB² + sub_row * SUB + sub_col]` = offset in
+    /// `records`; a cell that is not split has the same leaf in all SUB² places, so the lookup
+    /// never branches on whether a cell is split.
+    leaves: Vec<u32>,
+    /// How many boundary cells are split.
+    split_cells: usize,
     /// The leaves, each a header and its segments.
     records: Vec<Record>,
 }
@@ -79,21 +78,37 @@ fn walk<'a>(
         let den = d.x * e.y - d.y * e.x;
         // t = tn / den along r→p, u = un / den along the segment; multiplying by the sign of
         // den keeps both denominators positive, so there is no division
-        let sign = if den < 0.0 { -1.0 } else { 1.0 };
+        let sign = 1f64.copysign(den);
         let tn = (w.x * e.y - w.y * e.x) * sign;
         let un = (w.x * d.y - w.y * d.x) * sign;
-        let ad = den * sign;
+        let ad = den.abs();
         // a crossing (parallel segments, ad == 0, never are) beyond the best so far;
-        // `&` not `&&`: every test is evaluated, so there is no branch to mispredict
+        // `&` not `&&`: every test is evaluated
         let hit =
             (ad > 0.0) & (tn <= ad) & (un >= 0.0) & (un <= ad) & (tn * best_den >= best_num * ad);
         let side = e.x * (p.y - s.a.y) - e.y * (p.x - s.a.x);
-        let f = if side > 0.0 { s.left } else { s.right };
-        face = if hit { f } else { face };
-        best_num = if hit { tn } else { best_num };
-        best_den = if hit { ad } else { best_den };
+        // selections by mask, not `if`: the compiler would make a branch of an `if`, and
+        // which segment is hit is as unpredictable as branches get
+        let f = select_u32(side >= 0.0, s.left, s.right);
+        face = select_u32(hit, f, face);
+        best_num = select_f64(hit, tn, best_num);
+        best_den = select_f64(hit, ad, best_den);
     }
     face
+}
+
+/// `a` if `pick`, else `b`, without a branch.
+#[inline(always)]
+fn select_u32(pick: bool, a: u32, b: u32) -> u32 {
+    let mask = (pick as u32).wrapping_neg();
+    b ^ ((a ^ b) & mask)
+}
+
+/// `a` if `pick`, else `b`, without a branch.
+#[inline(always)]
+fn select_f64(pick: bool, a: f64, b: f64) -> f64 {
+    let mask = (pick as u64).wrapping_neg();
+    f64::from_bits(b.to_bits() ^ ((a.to_bits() ^ b.to_bits()) & mask))
 }
 
 /// True if `p` lies within `tolerance` degrees of the segment's line inside its bounding box:
@@ -178,8 +193,8 @@ impl FaceGrid {
             fine_scale,
             n,
             cells: vec![u16::MAX; n * n],
-            blocks: Vec::new(),
-            splits: Vec::new(),
+            leaves: Vec::new(),
+            split_cells: 0,
             records: Vec::new(),
         };
         for j in 0..n {
@@ -188,7 +203,8 @@ impl FaceGrid {
                 if list.is_empty() {
                     continue;
                 }
-                if grid.blocks.len() >= BOUNDARY as usize {
+                let k = grid.leaves.len() / (SUB * SUB);
+                if k >= BOUNDARY as usize {
                     return None;
                 }
                 // the reference point: the centre, nudged off any line it happens to lie on
@@ -202,15 +218,15 @@ impl FaceGrid {
                     found = locate_exact(r);
                 }
                 let face = found.0 as u32;
-                grid.cells[j * n + i] = BOUNDARY | grid.blocks.len() as u16;
+                grid.cells[j * n + i] = BOUNDARY | k as u16;
                 let segs: Vec<Record> = list.iter().map(|&s| all[s as usize].0).collect();
                 if list.len() <= SPLIT_ABOVE {
-                    grid.blocks.push(grid.records.len() as u32);
+                    let leaf = grid.records.len() as u32;
+                    grid.leaves.extend([leaf; SUB * SUB]);
                     grid.push_leaf(r, face, segs.iter());
                     continue;
                 }
-                grid.blocks
-                    .push(SPLIT | (grid.splits.len() / (SUB * SUB)) as u32);
+                grid.split_cells += 1;
                 for sj in 0..SUB {
                     for si in 0..SUB {
                         let (fi, fj) = (i * SUB + si, j * SUB + sj);
@@ -221,7 +237,7 @@ impl FaceGrid {
                         // the leaf's face from the cell's walk: exact unless a line passes
                         // within rounding error of rs, which the loop above rules out
                         let sub_face = walk(r, face, segs.iter(), rs);
-                        grid.splits.push(grid.records.len() as u32);
+                        grid.leaves.push(grid.records.len() as u32);
                         let inside = list
                             .iter()
                             .map(|&s| &all[s as usize])
@@ -287,14 +303,14 @@ impl FaceGrid {
             fine_scale: Coord { x: 1.0, y: 1.0 },
             n: 1,
             cells: vec![0],
-            blocks: Vec::new(),
-            splits: Vec::new(),
+            leaves: Vec::new(),
+            split_cells: 0,
             records: Vec::new(),
         }
     }
 
     /// The face containing `p`, which must lie inside the frame (the caller checks). A point
-    /// exactly on a line gets the face on the line's right; the answer is otherwise the same
+    /// exactly on a line gets the face on its left, as on the exact path; the answer is otherwise the same
     /// as an exact point-in-polygon test except for points within rounding error (~1e-15
     /// degrees) of a line.
     #[inline]
@@ -304,13 +320,8 @@ impl FaceGrid {
         if cell & BOUNDARY == 0 {
             return cell as usize;
         }
-        let block = self.blocks[(cell & !BOUNDARY) as usize];
-        let leaf = if block & SPLIT == 0 {
-            block
-        } else {
-            let k = (block & !SPLIT) as usize;
-            self.splits[k * SUB * SUB + (fj % SUB) * SUB + fi % SUB]
-        } as usize;
+        let k = (cell & !BOUNDARY) as usize;
+        let leaf = self.leaves[k * SUB * SUB + (fj % SUB) * SUB + fi % SUB] as usize;
         let head = &self.records[leaf];
         let count = head.right as usize;
         walk(
@@ -341,19 +352,19 @@ impl FaceGrid {
     /// Heap memory of the grid in bytes.
     pub fn memory_bytes(&self) -> usize {
         self.cells.len() * std::mem::size_of::<u16>()
-            + (self.blocks.len() + self.splits.len()) * std::mem::size_of::<u32>()
+            + self.leaves.len() * std::mem::size_of::<u32>()
             + self.records.len() * std::mem::size_of::<Record>()
     }
 
     /// Shape of the grid: (coarse cells per axis, boundary cells, split cells, leaves, segment
     /// records).
     pub fn stats(&self) -> (usize, usize, usize, usize, usize) {
-        let splits = self.splits.len() / (SUB * SUB);
-        let leaves = self.blocks.len() - splits + self.splits.len();
+        let boundary = self.leaves.len() / (SUB * SUB);
+        let leaves = boundary - self.split_cells + self.split_cells * SUB * SUB;
         (
             self.n,
-            self.blocks.len(),
-            splits,
+            boundary,
+            self.split_cells,
             leaves,
             self.records.len() - leaves,
         )

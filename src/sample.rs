@@ -61,7 +61,8 @@ pub fn boundary_queries(
     // km per degree of a great circle, mean Earth radius 6371.0088 km
     const KM_PER_DEGREE: f64 = 111.195;
     // per epoch: the segments of the border lines in force and their cumulative lengths (km)
-    let epochs: Vec<(Vec<(Coord<f64>, Coord<f64>)>, Vec<f64>)> = (0..atlas.events().len())
+    type Segments = Vec<(Coord<f64>, Coord<f64>)>;
+    let epochs: Vec<(Segments, Vec<f64>)> = (0..atlas.events().len())
         .map(|ep| {
             let date = atlas.events()[ep].date;
             let live = atlas.lines_in_force(date).unwrap_or_default();

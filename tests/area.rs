@@ -100,7 +100,8 @@ fn what_one_side_loses_the_other_gains() {
         );
         let transfers = atlas.transfers_at(&w[1].id).unwrap();
         // an event that moves no line (the 1991 agreement, see data/README.md) moves no land
-        let moved = atlas.lines_in_force(w[0].date).unwrap() != atlas.lines_in_force(w[1].date).unwrap();
+        let moved =
+            atlas.lines_in_force(w[0].date).unwrap() != atlas.lines_in_force(w[1].date).unwrap();
         assert_eq!(!transfers.is_empty(), moved, "{}", w[1].id);
         for s in [
             Status::Russia,

@@ -10,7 +10,10 @@ use nerchinsk::{nearest_border, sovereignty_at, Status};
 use Status::{China as CN, Joint as JT, Russia as RU, Undetermined as UN};
 
 /// (name, lon, lat, [(year, expected)]); the comment gives the coordinate source.
-const CASES: &[(&str, f64, f64, &[(i32, Status)])] = &[
+/// Name, lon, lat, and the expected status in each year checked.
+type Landmark = (&'static str, f64, f64, &'static [(i32, Status)]);
+
+const CASES: &[Landmark] = &[
     // Nerchinsk: en.wikipedia.org/wiki/Nerchinsk (oldid 494267018). North of the Shilka, west of the Gorbitsa.
     (
         "Nerchinsk",
