@@ -1,7 +1,9 @@
 //! Point-in-region lookups, every way in the same run on the same points (docs/INDEX.md):
 //! `naive` (geo `Contains` over every face), `geo_interval_tree` (geo's
 //! `IntervalTreeMultiPolygon` per face), `nerchinsk` (`Atlas::sovereignty_on`, one thread) and
-//! `nerchinsk_batch` (`Atlas::sovereignty_batch`, every core); and `build`, the time to build
+//! `nerchinsk_batch` (`Atlas::sovereignty_batch_into`, every core); `ceiling_64k_table`, one
+//! load from a 64 KiB table per point and nothing else, the most any index could do on the
+//! machine at hand; and `build`, the time to build
 //! the atlas (and its index) from the embedded data, which the first call pays.
 //!
 //! `cargo bench --bench lookup`
@@ -51,6 +53,25 @@ fn run(c: &mut Criterion, group: &str, queries: &[(Point<f64>, Date)]) {
                 .map(|&(p, d)| match atlas.sovereignty_at(black_box(p), d.year) {
                     Ok(s) => s.status as usize,
                     Err(_) => 9,
+                })
+                .sum::<usize>()
+        })
+    });
+    // the machine's ceiling: one load from a 64 KiB table per point, nothing else
+    let f = atlas.frame();
+    let (x0, y0) = (f.min().x, f.min().y);
+    let (sx, sy) = (256.0 / f.width(), 256.0 / f.height());
+    let table: Vec<u8> = (0..1u32 << 16)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
+        .collect();
+    g.bench_function("ceiling_64k_table", |b| {
+        b.iter(|| {
+            queries
+                .iter()
+                .map(|(p, _)| {
+                    let i = (((black_box(p.x()) - x0) * sx) as usize).min(255);
+                    let j = (((p.y() - y0) * sy) as usize).min(255);
+                    table[j * 256 + i] as usize
                 })
                 .sum::<usize>()
         })
