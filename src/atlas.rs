@@ -113,20 +113,19 @@ pub(crate) struct Eras {
     /// `answers[era * faces + face]`.
     answers: Vec<Answer>,
     faces: usize,
-    /// The sovereign names the answers point to.
-    names: Vec<String>,
 }
 
-/// One precomputed answer: status, index into `Eras::names`, index of the event that set it.
-#[derive(Debug, Clone, Copy)]
+/// One precomputed answer. It holds its own copies of the names, so a lookup borrows them from
+/// the entry it has just loaded instead of following two more indices.
+#[derive(Debug, Clone)]
 struct Answer {
     status: Status,
-    sovereign: u16,
-    treaty: u16,
+    /// An era before the first event: no answer, an error.
+    before: bool,
+    sovereign: Box<str>,
+    /// Name of the event that set the status.
+    treaty: Box<str>,
 }
-
-/// `Answer::treaty` of the eras before the first event.
-const BEFORE: u16 = u16::MAX;
 
 /// A date as an integer that sorts like the date.
 fn day_key(d: Date) -> i64 {
@@ -166,7 +165,6 @@ impl Eras {
             faces,
             ..Eras::default()
         };
-        let mut name_ix: HashMap<String, u16> = HashMap::new();
         for era in 0..=dates.len() {
             let start = if era == 0 { None } else { Some(dates[era - 1]) };
             let epoch = start.and_then(|d| events.iter().rposition(|e| e.date <= d));
@@ -188,21 +186,18 @@ impl Eras {
                             Status::Undetermined => format!("undetermined between {ru} and {cn}"),
                             Status::Sea | Status::Outside => String::new(),
                         };
-                        let next = name_ix.len() as u16;
-                        let sovereign = *name_ix.entry(name.clone()).or_insert_with(|| {
-                            eras.names.push(name);
-                            next
-                        });
                         Answer {
                             status,
-                            sovereign,
-                            treaty: since as u16,
+                            before: false,
+                            sovereign: name.into(),
+                            treaty: events[since].name.as_str().into(),
                         }
                     }
                     _ => Answer {
                         status: Status::Outside,
-                        sovereign: 0,
-                        treaty: BEFORE,
+                        before: true,
+                        sovereign: "".into(),
+                        treaty: "".into(),
                     },
                 };
                 eras.answers.push(answer);
@@ -284,9 +279,6 @@ impl Atlas {
         let mut in_force = Vec::new();
         let mut current: Vec<bool> = lines.iter().map(|l| l.kind != LineKind::Border).collect();
         let mut ever = current.clone();
-        if tl.events.len() >= BEFORE as usize {
-            return Err(Error::data(TF, "more than 65,534 events"));
-        }
         for ev in &tl.events {
             if events.iter().any(|e: &Event| e.id == ev.id) {
                 return Err(Error::data(
@@ -571,8 +563,8 @@ impl Atlas {
 
     #[cold]
     #[inline(never)]
-    fn answer_error(&self, p: Coord<f64>, date: Date, a: Answer) -> Error {
-        if a.treaty == BEFORE {
+    fn answer_error(&self, p: Coord<f64>, date: Date, a: &Answer) -> Error {
+        if a.before {
             self.before_coverage(date)
         } else if a.status == Status::Sea {
             Error::AtSea { lon: p.x, lat: p.y }
@@ -612,15 +604,19 @@ impl Atlas {
     /// The precomputed answer for `face` on `date` (era count and one table load).
     #[inline]
     fn answer(&self, p: Coord<f64>, date: Date, face: usize) -> Result<Sovereignty<'_>> {
-        let a = self.eras.answers[self.eras.era_of(date) * self.eras.faces + face];
-        if !a.status.is_land() | (a.treaty == BEFORE) {
-            return Err(self.answer_error(p, date, a));
+        let a = &self.eras.answers[self.eras.era_of(date) * self.eras.faces + face];
+        if a.status.is_land() & !a.before {
+            return Ok(Sovereignty {
+                status: a.status,
+                sovereign: &a.sovereign,
+                treaty: &a.treaty,
+            });
         }
-        Ok(Sovereignty {
-            status: a.status,
-            sovereign: &self.eras.names[a.sovereign as usize],
-            treaty: &self.events[a.treaty as usize].name,
-        })
+        if (a.status == Status::Sea) & !a.before {
+            // the commonest error, made here rather than in a call
+            return Err(Error::AtSea { lon: p.x, lat: p.y });
+        }
+        Err(self.answer_error(p, date, a))
     }
 
     fn before_coverage(&self, date: Date) -> Error {
