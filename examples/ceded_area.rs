@@ -10,7 +10,7 @@ const PUBLISHED: &[(&str, Status, f64, &str)] = &[
     ("aigun_1858", Status::Joint, 400_000.0, "\"400,000 km2 under joint administration\": Encyclopedia of China (zgbk.com ID 390067)"),
     ("peking_1860", Status::Russia, 400_000.0, "\"a total of 400,000 km2\": en.wikipedia Convention of Peking; china.org.cn counts Sakhalin in it"),
     ("eastern_section_1991", Status::China, 720.0, "\"about 720 km2\" net to China (Tkachenko, via en.wikipedia 1991 Sino-Soviet Border Agreement, liquisearch.com); islands the data do not resolve"),
-    ("additional_agreement_2004", Status::China, 174.0, "\"174 km2\": Tarabarov and half of Bolshoy Ussuriysky (ru.delfi.lt, 21 Jul 2008; 174 km2 also in en-academic.com enwiki 2935854)"),
+    ("additional_agreement_2004", Status::China, 208.54, "\"174 km2\": Tarabarov and half of Bolshoy Ussuriysky (ru.delfi.lt, 21 Jul 2008; en-academic.com enwiki 2935854), plus 34.54 km2 of Abagaitu islet (pediainside.com 阿巴该图洲渚)"),
 ];
 
 fn main() {

@@ -54,6 +54,11 @@ POINT_10 = (134.418051, 48.390005)    # WDBII vertex where the pre-2004 line lea
 ZHENBAO = (133.84444, 46.48556)       # Zhenbao / Damansky island (en-academic.com/dic.nsf/enwiki/667494), only reported
 POINT_10_2_GK = (5358650.0, 23482570.0)  # boundary point 10/2 on the island: Gauss-Krueger X, Y (zone 23),
                                          # as printed in the treaty (Pulkovo-1942, Krassovsky)
+# The same agreement at Abagaitu (Bolshoy island) on the Argun, art. 1: points 7/1 and 7/2, grid X, Y (zone 20)
+POINT_7_1_GK = (5490500.0, 20564000.0)   # on the unnamed river (Soviet maps: Argun) south of the island
+POINT_7_2_GK = (5496160.0, 20564380.0)   # on the Ergune (Soviet maps: Prolva) north of the island
+ABAGAITU_NORTH_END = (118.0656, 49.6139)  # downstream end of the WDBII (level 3) channel north of the island,
+                                          # where it rejoins the border: read from the data, picks the channel
 
 NE_ATTR = "Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com."
 GSHHG_ATTR = ("GSHHG 2.3.7, P. Wessel and W.H.F. Smith (1996), J. Geophys. Res. 101(B4), 8741-8743; "
@@ -557,7 +562,25 @@ def main():
     border = clean(bnet.path(MN_TRIPOINT, KP_TRIPOINT))
     border[0], border[-1] = r6(MN_TRIPOINT), r6(KP_TRIPOINT)
     border = clean(border)
-    kyakhta, rest, gap_abagaitu = split_at(border, ABAGAITU)
+    # Abagaitu: the border is cut at point 7/1 of the 2004 agreement (the WDBII line, pre-2004, runs
+    # south of the island there) and at point 8, where the channel north of the island rejoins it;
+    # between them the pre-2004 line is its own feature, out of force from the 2004 agreement
+    p7_1 = r6(gauss_krueger_to_lonlat(*POINT_7_1_GK))
+    p7_2 = r6(gauss_krueger_to_lonlat(*POINT_7_2_GK))
+    kyakhta, rest, gap_p7_1 = split_at(border, p7_1)
+    anet = Network([s for lev in (1, 2, 3, 4) for s in gmt_segments([f"-I{lev}"], (117.6, 118.3, 49.4, 49.75))])
+    north = clean(anet.path(p7_2, ABAGAITU_NORTH_END))
+    gap_p7_2 = hav(north[0], p7_2)
+    rest_line = LineString(rest)
+    k = next(i for i, p in enumerate(north) if i > 3 and rest_line.distance(Point(p)) < 0.004)
+    north = north[:k]  # stop before the channel reaches the border
+    j = nearest_index(rest, north[-1])
+    abagaitu_channel, rest = rest[: j + 1], rest[j:]
+    abagaitu_2004 = clean([kyakhta[-1], p7_2] + north + [abagaitu_channel[-1]])
+    gap_abagaitu = min(hav(c, ABAGAITU) for c in abagaitu_channel)
+    print(f"Abagaitu 2004: 7/1 at {p7_1} ({gap_p7_1:.2f} km from the border vertex), 7/2 at {p7_2} ({gap_p7_2:.2f} km from "
+          f"the north channel), point 8 at {abagaitu_channel[-1]} ({hav(north[-1], abagaitu_channel[-1]):.2f} km join); "
+          f"line {length_km(abagaitu_2004):.1f} km, pre-2004 channel {length_km(abagaitu_channel):.1f} km")
     argun, rest, gap_conf = split_at(rest, CONFLUENCE)
     amur_upper, rest, gap_kh = split_at(rest, KAZAKEVICHEVA)
     # WDBII makes a 0.6 km excursion east of the junction and doubles back: drop it so the lines do not cross
@@ -750,7 +773,7 @@ def main():
                       "geometry": {"type": "LineString", "coordinates": [list(c) for c in cs]}})
 
     add("argun", "Argun", "Аргунь", "额尔古纳河", "Nerchinsk 1689 art. 1: Argun, south bank Qing, north bank Russia; still the border", "wdb", 1.0,
-        "extracted: WDBII border, Abagaitu to the Shilka confluence", argun)
+        "extracted: WDBII border, point 8 (below Abagaitu) to the Shilka confluence", argun)
     add("shilka_lower", "Shilka (Gorbitsa mouth to the Argun)", "Шилка", "石勒喀河", "Nerchinsk 1689: north bank Qing, south bank Russia, until Aigun 1858", "wdb", 1.0,
         "extracted: WDBII river network, shortest path", shilka)
     add("gorbitsa", "Gorbitsa (Little Gorbitsa, the Kerbechi of the Latin text)", "Горбица (Малая)", "格尔必齐河", "Nerchinsk 1689 art. 1: from its mouth to its source", "hand", 10.0,
@@ -763,7 +786,15 @@ def main():
     add("uda_connector", "Uda source to the crest", "", "", "Nerchinsk 1689: closes the undetermined zone in the west", "hand", 10.0,
         "derived: straight line from the Uda's upstream end to the nearest crest vertex", uda_connector)
     add("kyakhta_east", "Frontier west of the Argun (Abagaitu to the Mongolian tripoint)", "", "", "Bura/Kyakhta 1727 (possession frontier before it)", "wdb", 1.0,
-        "extracted: WDBII border", kyakhta)
+        "extracted: WDBII border, the Mongolian tripoint to the vertex nearest point 7/1 (2004)", kyakhta)
+    add("abagaitu_channel", "Argun south of Abagaitu islet (Bolshoy island), point 7/1 to point 8", "Аргунь (протока)", "额尔古纳河",
+        "Nerchinsk 1689 art. 1 as drawn before 2004 (WDBII): the island on the Russian side; out of force from the 2004 agreement",
+        "wdb", 1.0, "extracted: WDBII border, the vertex nearest point 7/1 to where the channel north of the island rejoins it",
+        abagaitu_channel)
+    add("abagaitu_2004", "2004 line at Abagaitu: 7/1 north across the island to 7/2, down the north channel to point 8", "", "阿巴该图洲渚",
+        "Complementary Agreement 2004 art. 1 (points 7/1, 7/2, 8): the eastern part of Abagaitu islet to China", "hand", 1.0,
+        "digitised by hand: straight from the border vertex nearest 7/1 to 7/2 (treaty grid coordinates, Pulkovo-1942), then "
+        "the WDBII channel north of the island (level 3 river) to the border vertex nearest its end; see README", abagaitu_2004)
     add("amur_upper", "Amur (Argun confluence to the Ussuri)", "Амур", "黑龙江", "Aigun 1858 art. 1: left bank Russia, right bank Qing", "wdb", 1.0,
         "extracted: WDBII border (pre-1991 cartography)", amur_upper)
     add("kazakevicheva_channel", "Kazakevicheva channel (Fuyuan channel), Amur to the Ussuri", "протока Казакевичева", "抚远水道",
@@ -869,7 +900,7 @@ def picture(feats, ref):
                "uda": "#f4a582", "uda_connector": "#f4a582", "amur_upper": "#2166ac", "amur_lower": "#4393c3",
                "ussuri": "#1a9850", "sungacha": "#1a9850", "khanka_crossing": "#1a9850", "peking_land_line": "#1a9850",
                "kyakhta_east": "#762a83", "kazakevicheva_channel": "#2166ac", "ussuri_below_kazakevicheva": "#1a9850",
-               "heixiazi_2004": "#e7298a"}
+               "heixiazi_2004": "#e7298a", "abagaitu_channel": "#b2182b", "abagaitu_2004": "#e7298a"}
     fig, ax = plt.subplots(figsize=(11, 8), dpi=100)
     for f in ref:
         cs = np.array(f["geometry"]["coordinates"])

@@ -254,8 +254,9 @@ pub fn ring_line(topo: &Topology, ring: &[usize]) -> LineString<f64> {
 // SVG map
 
 /// Lines that follow rivers: drawn as rivers when they are not a border on the date.
-const RIVERS: [&str; 12] = [
+const RIVERS: [&str; 13] = [
     "argun",
+    "abagaitu_channel",
     "shilka_lower",
     "gorbitsa",
     "uda",

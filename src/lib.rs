@@ -44,6 +44,7 @@ pub mod grid;
 pub mod index;
 #[cfg(feature = "proj")]
 pub mod projected;
+pub mod readings;
 pub mod sample;
 pub mod territory;
 pub mod timeline;

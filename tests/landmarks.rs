@@ -317,3 +317,54 @@ fn the_2004_agreement_moves_the_western_part_of_bolshoy_ussuriysky() {
         .unwrap()
         .is_empty());
 }
+
+#[test]
+fn the_2004_agreement_moves_the_eastern_part_of_abagaitu() {
+    // Points read off data/lines.geojson: on the islet between the WDBII channel south of it
+    // (49.572N at 117.95E) and the channel north of it (49.611N), 4 km east of the 2004 line
+    // through 7/1 (117.8843E 49.5431N) and 7/2 (117.8905E 49.5939N), converted from the
+    // treaty's grid coordinates; and 2 km west of that line, on the west part, which stays Russian.
+    let east = Point::new(117.95, 49.59);
+    let west = Point::new(117.862, 49.54);
+    let treaty = "Complementary Agreement on the Eastern Section of the China-Russia Boundary";
+    assert_eq!(sovereignty_at(east, 2000).unwrap().status, RU);
+    assert_eq!(nearest_border(east, 2000).unwrap().line, "abagaitu_channel");
+    let s = sovereignty_at(east, 2010).unwrap();
+    assert_eq!((s.status, s.treaty), (CN, treaty));
+    assert_eq!(nearest_border(east, 2010).unwrap().line, "abagaitu_2004");
+    for year in [1700, 2000, 2010] {
+        assert_eq!(sovereignty_at(west, year).unwrap().status, RU, "{year}");
+    }
+    // the 2004 event moves two areas, Heixiazi/Tarabarov (east of 130E) and Abagaitu (west of 120E)
+    let atlas = nerchinsk::data::embedded();
+    let ev = atlas
+        .events()
+        .iter()
+        .position(|e| e.id == "additional_agreement_2004")
+        .unwrap();
+    let (d0, d1) = (atlas.events()[ev - 1].date, atlas.events()[ev].date);
+    let (s0, s1) = (
+        atlas.face_statuses(d0).unwrap(),
+        atlas.face_statuses(d1).unwrap(),
+    );
+    let km2 = atlas.face_areas_km2();
+    let (mut abagaitu, mut heixiazi) = (0.0, 0.0);
+    for (f, poly) in atlas.topology().faces.iter().enumerate() {
+        if s0[f] != s1[f] {
+            assert_eq!((s0[f], s1[f]), (RU, CN));
+            let x = poly.exterior().0[0].x;
+            if x < 120.0 {
+                abagaitu += km2[f];
+            } else {
+                assert!(x > 130.0);
+                heixiazi += km2[f];
+            }
+        }
+    }
+    // published: 34.54 km² of the islet's 57.56 km² (land only); the face runs along the channels'
+    // centre lines, whose 1 km accuracy over its 35 km perimeter allows about 35 km² either way
+    assert!((34.0..60.0).contains(&abagaitu), "{abagaitu} km²");
+    assert!((220.0..235.0).contains(&heixiazi), "{heixiazi} km²");
+    let moved = atlas.transfers_at("additional_agreement_2004").unwrap();
+    assert!((moved[0].km2 - abagaitu - heixiazi).abs() < 1e-6);
+}

@@ -1,0 +1,362 @@
+//! Competing readings of the treaties, as switchable datasets.
+//!
+//! The embedded data follow one reading of each disputed clause ([`Reading::Standard`]). Another
+//! reading is the same data with the disputed line swapped, built in memory from the embedded
+//! files, so it never drifts from them:
+//!
+//! ```
+//! use geo_types::Point;
+//! use nerchinsk::readings::Reading;
+//! use nerchinsk::{Atlas, Status};
+//!
+//! let great = Atlas::with_reading(Reading::GreatGorbitsa).unwrap();
+//! // north of the Shilka, between the Little Gorbitsa and the Amazar (the Great Gorbitsa)
+//! let wedge = Point::new(120.3, 53.45);
+//! assert_eq!(nerchinsk::sovereignty_at(wedge, 1700).unwrap().status, Status::China);
+//! assert_eq!(great.sovereignty_at(wedge, 1700).unwrap().status, Status::Russia);
+//! ```
+//!
+//! [`compare`] overlays two atlases and gives the land whose status differs on a date, with
+//! geodesic areas. `data/README.md` ("Competing readings") gives the sources and accuracy.
+
+use std::collections::{BTreeMap, HashSet};
+
+use geo::{GeodesicArea, InteriorPoint};
+use geo_types::{Coord, LineString};
+use serde_json::{json, Value};
+
+use crate::area::Transfer;
+use crate::atlas::Atlas;
+use crate::border::BorderLine;
+use crate::data::{LINES_GEOJSON, REFERENCE_GEOJSON, TIMELINE_JSON};
+use crate::error::{Error, Result};
+use crate::territory::Topology;
+use crate::timeline::{Date, Status};
+
+/// A reading of the disputed clauses of the treaties.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Reading {
+    /// The embedded data: Nerchinsk's "Kerbechi" is the Little Gorbitsa, a left tributary of the
+    /// Shilka (Brockhaus & Efron; Müller 1757; Coxe 1780: the Qing reading, which "carried their
+    /// point" and which the Qing border markers at its mouth followed until 1858).
+    Standard,
+    /// The "Great Gorbitsa" (Amazar), which enters the Amur about 30 versts below the
+    /// Shilka-Argun confluence: the reading Coxe (1780) says the Russians meant. The 1689 line
+    /// then runs down the Argun and the Amur to the Amazar's mouth, up the Amazar and north to
+    /// the crest; the Shilka, the Little Gorbitsa and the crest west of the Amazar are no treaty
+    /// lines. The Amazar is hand-digitised (accuracy 15 km; see data/README.md).
+    GreatGorbitsa,
+}
+
+impl Reading {
+    /// Every reading, the standard one first.
+    pub const ALL: [Reading; 2] = [Reading::Standard, Reading::GreatGorbitsa];
+
+    /// Short id: `standard`, `great_gorbitsa`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Reading::Standard => "standard",
+            Reading::GreatGorbitsa => "great_gorbitsa",
+        }
+    }
+
+    /// One-line description.
+    pub fn name(self) -> &'static str {
+        match self {
+            Reading::Standard => "Little Gorbitsa (Shilka tributary), the embedded data",
+            Reading::GreatGorbitsa => "Great Gorbitsa (Amazar, Amur tributary)",
+        }
+    }
+
+    /// The reading by id (`standard`, `great_gorbitsa`).
+    pub fn from_id(id: &str) -> Option<Reading> {
+        Reading::ALL.into_iter().find(|r| r.id() == id)
+    }
+
+    /// The dataset of this reading: the text of a lines GeoJSON and of a timeline JSON, in the
+    /// format of `data/` (so [`Atlas::from_json`] and [`crate::data::load`] read it).
+    pub fn dataset(self) -> Result<(String, String)> {
+        match self {
+            Reading::Standard => Ok((LINES_GEOJSON.to_string(), TIMELINE_JSON.to_string())),
+            Reading::GreatGorbitsa => great_gorbitsa(),
+        }
+    }
+}
+
+impl Atlas {
+    /// The atlas of another reading of the treaties, built from the embedded data (about 0.1 s).
+    /// `Reading::Standard` gives the same atlas as [`crate::data::embedded`], built afresh.
+    pub fn with_reading(reading: Reading) -> Result<Atlas> {
+        let (l, t) = reading.dataset()?;
+        Atlas::from_json(&l, &t).map_err(|e| match e {
+            Error::Data { file, message } => Error::Data {
+                file: format!("{file} (reading {})", reading.id()),
+                message,
+            },
+            other => other,
+        })
+    }
+}
+
+const FILE: &str = "readings";
+
+fn bad(what: impl Into<String>) -> Error {
+    Error::data(FILE, what)
+}
+
+fn find<'a>(fc: &'a mut Value, id: &str) -> Result<&'a mut Value> {
+    fc["features"]
+        .as_array_mut()
+        .and_then(|fs| fs.iter_mut().find(|f| f["properties"]["id"] == id))
+        .ok_or_else(|| bad(format!("no feature {id:?}")))
+}
+
+fn coords_of(f: &Value) -> Result<Vec<Coord<f64>>> {
+    let cs = f["geometry"]["coordinates"]
+        .as_array()
+        .ok_or_else(|| bad("a feature without coordinates"))?;
+    cs.iter()
+        .map(|c| match (c[0].as_f64(), c[1].as_f64()) {
+            (Some(x), Some(y)) => Ok(Coord { x, y }),
+            _ => Err(bad("a coordinate that is not two numbers")),
+        })
+        .collect()
+}
+
+fn to_json(cs: &[Coord<f64>]) -> Value {
+    cs.iter().map(|c| json!([c.x, c.y])).collect()
+}
+
+/// Index of the vertex of `cs` nearest `p` (plain lon/lat distance, as in the loader tests).
+fn nearest(cs: &[Coord<f64>], p: Coord<f64>) -> usize {
+    let d = |c: &Coord<f64>| (c.x - p.x).powi(2) + (c.y - p.y).powi(2);
+    (0..cs.len())
+        .min_by(|&a, &b| d(&cs[a]).total_cmp(&d(&cs[b])))
+        .unwrap_or(0)
+}
+
+fn event<'a>(t: &'a mut Value, id: &str) -> Result<&'a mut Value> {
+    t["events"]
+        .as_array_mut()
+        .and_then(|es| es.iter_mut().find(|e| e["id"] == id))
+        .ok_or_else(|| bad(format!("no event {id:?}")))
+}
+
+fn list<'a>(ev: &'a mut Value, key: &str) -> Result<&'a mut Vec<Value>> {
+    ev[key]
+        .as_array_mut()
+        .ok_or_else(|| bad(format!("an event without {key:?}")))
+}
+
+/// The Great Gorbitsa dataset: the embedded data with the Amur from the confluence to the
+/// Amazar's mouth (`amur_1689`), the Amazar (`great_gorbitsa`, from `reference.geojson`) and the
+/// crest east of it in force from 1689, instead of the Shilka, the Little Gorbitsa and the whole
+/// crest. The Amur is split at its vertex nearest the Amazar's mouth (0.8 km away), the crest at
+/// its vertex nearest Amazar settlement (50 km away, joined by a straight leg).
+fn great_gorbitsa() -> Result<(String, String)> {
+    let parse = |name: &str, s: &str| {
+        serde_json::from_str::<Value>(s).map_err(|e| bad(format!("{name}: {e}")))
+    };
+    let mut l = parse("lines", LINES_GEOJSON)?;
+    let mut t = parse("timeline", TIMELINE_JSON)?;
+    let mut r = parse("reference", REFERENCE_GEOJSON)?;
+    let amazar = find(&mut r, "great_gorbitsa_amazar")?.clone();
+    let ends = coords_of(&amazar)?;
+    let (mouth, up) = match ends.as_slice() {
+        [m, .., u] => (*m, *u),
+        _ => return Err(bad("great_gorbitsa_amazar has fewer than two vertices")),
+    };
+    let amur = coords_of(find(&mut l, "amur_upper")?)?;
+    let crest = coords_of(find(&mut l, "stanovoy_crest")?)?;
+    let k = nearest(&amur, mouth);
+    let m = nearest(&crest, up);
+    if k == 0 || k + 1 >= amur.len() || m == 0 || m + 1 >= crest.len() {
+        return Err(bad(
+            "the Amazar does not meet the Amur and the crest inside them",
+        ));
+    }
+
+    let mut amur_1689 = find(&mut l, "amur_upper")?.clone();
+    let p = &mut amur_1689["properties"];
+    p["id"] = json!("amur_1689");
+    p["name"] = json!("Amur (Argun confluence to the Amazar mouth)");
+    p["role"] = json!(
+        "Nerchinsk 1689 art. 1, Great Gorbitsa reading: the Amur down to the Great Gorbitsa (Amazar); stays the border after Aigun 1858"
+    );
+    p["vertices"] = json!(k + 1);
+    amur_1689["geometry"]["coordinates"] = to_json(&amur[..=k]);
+    let upper = find(&mut l, "amur_upper")?;
+    upper["geometry"]["coordinates"] = to_json(&amur[k..]);
+    upper["properties"]["vertices"] = json!(amur.len() - k);
+    let c = find(&mut l, "stanovoy_crest")?;
+    c["geometry"]["coordinates"] = to_json(&crest[m..]);
+    c["properties"]["vertices"] = json!(crest.len() - m);
+
+    let mut gg = amazar;
+    let geometry = [amur[k], up, crest[m]];
+    let p = &mut gg["properties"];
+    p["id"] = json!("great_gorbitsa");
+    p["kind"] = json!("border");
+    p["name"] = json!("Great Gorbitsa (Amazar), from its mouth to the crest");
+    p["role"] = json!(
+        "Nerchinsk 1689 art. 1, Great Gorbitsa reading: from its mouth to its source, in place of the Little Gorbitsa"
+    );
+    p["method"] = json!(
+        "digitised by hand: straight from the Amur vertex nearest the mouth to Amazar settlement [est], then straight to the nearest crest vertex"
+    );
+    p["vertices"] = json!(geometry.len());
+    gg["geometry"]["coordinates"] = to_json(&geometry);
+
+    let fs = l["features"]
+        .as_array_mut()
+        .ok_or_else(|| bad("lines: no features"))?;
+    fs.retain(|f| {
+        !["shilka_lower", "gorbitsa"].contains(&f["properties"]["id"].as_str().unwrap_or(""))
+    });
+    fs.push(amur_1689);
+    fs.push(gg);
+
+    let ner = event(&mut t, "nerchinsk_1689")?;
+    let text = format!(
+        "{} [Reading: the Great Gorbitsa (Amazar), which enters the Amur about 30 versts below the confluence (Brockhaus & Efron; Coxe 1780: the river the Russians meant).]",
+        ner["text"].as_str().unwrap_or("")
+    );
+    ner["text"] = json!(text);
+    let add = list(ner, "add")?;
+    add.retain(|x| x != "shilka_lower" && x != "gorbitsa");
+    add.push(json!("amur_1689"));
+    add.push(json!("great_gorbitsa"));
+    let rem = list(event(&mut t, "aigun_1858")?, "remove")?;
+    rem.retain(|x| x != "shilka_lower" && x != "gorbitsa");
+    rem.push(json!("great_gorbitsa"));
+    Ok((l.to_string(), t.to_string()))
+}
+
+/// Two atlases overlaid on one date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// Land whose status differs: `from` is the status in the first atlas, `to` in the second,
+    /// `km2` the geodesic area (WGS84). One row per pair, land only.
+    pub transfers: Vec<Transfer>,
+    /// Land area of each status in the first atlas, summed over the overlay's faces, km².
+    pub areas_a: BTreeMap<Status, f64>,
+    /// The same for the second atlas.
+    pub areas_b: BTreeMap<Status, f64>,
+}
+
+impl Comparison {
+    /// Total land whose status differs, km².
+    pub fn moved_km2(&self) -> f64 {
+        self.transfers.iter().map(|t| t.km2).sum()
+    }
+
+    /// Net change of each status from the first atlas to the second, km² (from the transfers).
+    pub fn net_km2(&self) -> BTreeMap<Status, f64> {
+        let mut out = BTreeMap::new();
+        for t in &self.transfers {
+            *out.entry(t.to).or_insert(0.0) += t.km2;
+            *out.entry(t.from).or_insert(0.0) -= t.km2;
+        }
+        out
+    }
+}
+
+type SegKey = ((u64, u64), (u64, u64));
+
+fn seg_key(a: Coord<f64>, b: Coord<f64>) -> SegKey {
+    let (ka, kb) = (
+        (a.x.to_bits(), a.y.to_bits()),
+        (b.x.to_bits(), b.y.to_bits()),
+    );
+    if ka <= kb {
+        (ka, kb)
+    } else {
+        (kb, ka)
+    }
+}
+
+/// Overlay two atlases of the same covered area (two readings) and compare them on `date`.
+///
+/// The overlay is the planar subdivision of every line of `a` and every run of segments of `b`
+/// that `a` lacks; each of its faces lies in one face of each atlas, found by exact point
+/// location of an interior point. Lines of the two must meet only at shared vertices, as the
+/// readings built here do. Areas are geodesic (WGS84), so [`Comparison::areas_a`] equals
+/// `a.status_areas_km2(date)` to rounding.
+pub fn compare(a: &Atlas, b: &Atlas, date: Date) -> Result<Comparison> {
+    let mut lines: Vec<BorderLine> = a.lines().to_vec();
+    let have: HashSet<SegKey> = a
+        .lines()
+        .iter()
+        .flat_map(|l| l.geometry.0.windows(2).map(|w| seg_key(w[0], w[1])))
+        .collect();
+    for l in b.lines() {
+        let cs = &l.geometry.0;
+        let mut run: Vec<Coord<f64>> = Vec::new();
+        let mut n = 0;
+        let mut flush = |run: &mut Vec<Coord<f64>>, lines: &mut Vec<BorderLine>| {
+            if run.len() >= 2 {
+                let mut piece = l.clone();
+                piece.id = format!("{}#{n}", l.id);
+                piece.geometry = LineString(std::mem::take(run));
+                lines.push(piece);
+                n += 1;
+            }
+            run.clear();
+        };
+        for w in cs.windows(2) {
+            if have.contains(&seg_key(w[0], w[1])) {
+                flush(&mut run, &mut lines);
+            } else {
+                if run.is_empty() {
+                    run.push(w[0]);
+                }
+                run.push(w[1]);
+            }
+        }
+        flush(&mut run, &mut lines);
+    }
+    crate::validate::check_crossings("overlay", &lines)?;
+    let topo = Topology::build(&lines, "overlay")?;
+    let (sa, sb) = (a.face_statuses(date)?, b.face_statuses(date)?);
+    let mut transfers: BTreeMap<(Status, Status), f64> = BTreeMap::new();
+    let (mut areas_a, mut areas_b) = (BTreeMap::new(), BTreeMap::new());
+    for (f, poly) in topo.faces.iter().enumerate() {
+        if f == topo.outer_face {
+            continue;
+        }
+        let p = poly
+            .interior_point()
+            .ok_or_else(|| Error::data("overlay", format!("face {f} has no interior point")))?;
+        let (fa, on_a) = a.locate_exact(p.0);
+        let (fb, on_b) = b.locate_exact(p.0);
+        if on_a || on_b {
+            return Err(Error::data(
+                "overlay",
+                format!(
+                    "the interior point ({}, {}) of face {f} lies on a line",
+                    p.x(),
+                    p.y()
+                ),
+            ));
+        }
+        let km2 = poly.geodesic_area_unsigned() / 1e6;
+        let (s0, s1) = (sa[fa], sb[fb]);
+        if s0.is_land() {
+            *areas_a.entry(s0).or_insert(0.0) += km2;
+        }
+        if s1.is_land() {
+            *areas_b.entry(s1).or_insert(0.0) += km2;
+        }
+        if s0 != s1 && s0.is_land() && s1.is_land() {
+            *transfers.entry((s0, s1)).or_insert(0.0) += km2;
+        }
+    }
+    Ok(Comparison {
+        transfers: transfers
+            .into_iter()
+            .map(|((from, to), km2)| Transfer { from, to, km2 })
+            .collect(),
+        areas_a,
+        areas_b,
+    })
+}
