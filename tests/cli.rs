@@ -477,3 +477,39 @@ fn help_has_examples() {
         assert!(out.contains("Examples:"), "{args:?}: {out}");
     }
 }
+
+#[test]
+fn map_renders_to_png_with_the_territories_filled() {
+    let dir = scratch("map-png");
+    let path = dir.join("map-1861.png");
+    let (ok, _, err) = nerchinsk(&[
+        "map",
+        "--year",
+        "1861",
+        "--width",
+        "600",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    assert!(ok, "{err}");
+    let bytes = std::fs::read(&path).unwrap();
+    let png = resvg::tiny_skia::Pixmap::decode_png(&bytes).expect("a PNG");
+    assert_eq!(png.width(), 600);
+    // the territory fills of the SVG (russia #e8a990, china #f2d67e) cover much of the image
+    let share = |rgb: [u8; 3]| {
+        let n = png
+            .pixels()
+            .iter()
+            .filter(|p| [p.red(), p.green(), p.blue()] == rgb)
+            .count();
+        n as f64 / png.pixels().len() as f64
+    };
+    let (russia, china) = (share([0xe8, 0xa9, 0x90]), share([0xf2, 0xd6, 0x7e]));
+    assert!(
+        russia > 0.10 && china > 0.05,
+        "russia {russia}, china {china}"
+    );
+    // anything but .svg or .png is refused
+    let (ok, _, err) = nerchinsk(&["map", "--year", "1861", "-o", "map.gif"]);
+    assert!(!ok && err.contains(".png"), "{err}");
+}

@@ -76,6 +76,7 @@ clockwise (RFC 7946). Sea and land outside the covered area have no feature.")]
 Examples:
   nerchinsk map --year 1700 -o map-1700.svg
   nerchinsk map --date 1860-11-13 --width 1400 -o map.svg
+  nerchinsk map --year 1859 -o map-1859.png
 
 The map is equirectangular with longitudes scaled by cos 50N (true scale along 50N, where the
 scale bar is measured). Each line in force is an SVG group with id line-<id> (e.g.
@@ -332,16 +333,36 @@ fn map(a: &MapArgs) -> Result<(), String> {
         ));
     }
     let svg = export::map_svg(embedded(), date, a.width).map_err(|e| e.to_string())?;
+    let out = a.output.display();
     match a.output.extension().and_then(|e| e.to_str()) {
-        Some(e) if e.eq_ignore_ascii_case("svg") => {}
-        _ => {
-            return Err(format!(
-                "{}: only SVG output is supported (name the file .svg)",
-                a.output.display()
-            ))
+        Some(e) if e.eq_ignore_ascii_case("svg") => {
+            std::fs::write(&a.output, svg).map_err(|e| format!("{out}: {e}"))
         }
+        Some(e) if e.eq_ignore_ascii_case("png") => {
+            let png = render_png(&svg)?;
+            std::fs::write(&a.output, png).map_err(|e| format!("{out}: {e}"))
+        }
+        _ => Err(format!("{out}: name the file .svg or .png")),
     }
-    std::fs::write(&a.output, svg).map_err(|e| format!("{}: {e}", a.output.display()))
+}
+
+/// The SVG map rasterised by resvg, text in the system's fonts (labels are left out if the
+/// machine has none, the map itself is not). resvg 0.49 drew nothing of the group clipped to
+/// the frame (territories, sea, coast: checked by eye and by tests/cli.rs), so the PNG is drawn
+/// without that clip; every line lies inside the frame anyway.
+fn render_png(svg: &str) -> Result<Vec<u8>, String> {
+    use resvg::{tiny_skia, usvg};
+    let mut opt = usvg::Options::default();
+    opt.fontdb_mut().load_system_fonts();
+    let svg = &svg.replace(r#" clip-path="url(#frame)""#, "");
+    let tree = usvg::Tree::from_str(svg, &opt).map_err(|e| format!("rendering the map: {e}"))?;
+    let size = tree.size().to_int_size();
+    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height())
+        .ok_or_else(|| format!("a {}x{} image is too large", size.width(), size.height()))?;
+    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    pixmap
+        .encode_png()
+        .map_err(|e| format!("encoding the PNG: {e}"))
 }
 
 // ---------------------------------------------------------------------------------------------
