@@ -43,6 +43,21 @@ fn main() {
             ));
         }
     }
+    // why a computed figure differs from the published one by more than 10% (README, "Why the
+    // differences", has the long form)
+    const WHY: &[(&str, &str)] = &[
+        ("Convention of Peking", "the ~400,000 km2 include Sakhalin (~76,000 km2), which no treaty named; the data cover the mainland only"),
+        ("Treaty of Aigun", "the joint land ends at the coast and the 1860 land line; the ~400,000 km2 usually quoted include Sakhalin"),
+        ("Complementary Agreement on the Eastern Section of the China-Russia Boundary", "the data count river water as land (42 km2 of Amur channel at Khabarovsk) and Abagaitu's face follows channel centre lines"),
+        ("Sino-Soviet Agreement on the Eastern Section of the Boundary", "the ~720 km2 are river islands the data already put on the main-channel side: nothing moves"),
+    ];
+    let why = |treaty: &str, km2: f64, p: Option<(f64, &str)>| -> Option<&'static str> {
+        let (pk, _) = p?;
+        if (km2 / pk - 1.0).abs() <= 0.10 {
+            return None;
+        }
+        WHY.iter().find(|w| w.0 == treaty).map(|w| w.1)
+    };
     if json {
         let v: Vec<serde_json::Value> = rows
             .iter()
@@ -51,6 +66,7 @@ fn main() {
                     "treaty": treaty, "from": from.as_str(), "to": to.as_str(), "km2": km2.round(),
                     "published_km2": p.map(|p| p.0), "published_source": p.map(|p| p.1),
                     "difference_percent": p.map(|p| ((km2 / p.0 - 1.0) * 1000.0).round() / 10.0),
+                    "why": why(treaty, *km2, *p),
                 })
             })
             .collect();
@@ -69,6 +85,12 @@ fn main() {
             None => ("-".into(), "-".into(), "no published figure found".into()),
         };
         println!("| {treaty} | {from} | {to} | {km2:.0} | {pk} | {diff} | {src} |");
+    }
+    println!();
+    for (treaty, from, to, km2, p) in &rows {
+        if let Some(w) = why(treaty, *km2, *p) {
+            println!("- {treaty}, {from} -> {to}: differs by more than 10% because {w}.");
+        }
     }
     let total: f64 = rows
         .iter()
