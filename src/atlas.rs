@@ -108,8 +108,6 @@ pub(crate) struct Eras {
     /// `by_year[y - first_year]` = how many eras start before 1 January of year y, for every
     /// year from the first start's to the one after the last start's.
     by_year: Vec<u32>,
-    /// The epoch (event index) of each era, or `None` before the first event.
-    epoch: Vec<Option<usize>>,
     /// `answers[era * faces + face]`.
     answers: Vec<Answer>,
     faces: usize,
@@ -168,7 +166,6 @@ impl Eras {
         for era in 0..=dates.len() {
             let start = if era == 0 { None } else { Some(dates[era - 1]) };
             let epoch = start.and_then(|d| events.iter().rposition(|e| e.date <= d));
-            eras.epoch.push(epoch);
             for face in 0..faces {
                 let answer = match (start, epoch) {
                     (Some(date), Some(ep)) => {

@@ -342,14 +342,6 @@ impl FaceGrid {
         (fi as usize, fj as usize)
     }
 
-    /// A key that groups nearby points (the fine cell, row-major): sorting a batch by it lets
-    /// neighbouring lookups share the cache.
-    #[inline]
-    pub fn cell_of(&self, p: Coord<f64>) -> usize {
-        let (fi, fj) = self.fine_cell(p);
-        fj * self.n * SUB + fi
-    }
-
     /// Heap memory of the grid in bytes.
     pub fn memory_bytes(&self) -> usize {
         self.cells.len() * std::mem::size_of::<u16>()
