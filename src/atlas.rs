@@ -108,6 +108,10 @@ pub(crate) struct Eras {
     /// `by_year[y - first_year]` = how many eras start before 1 January of year y, for every
     /// year from the first start's to the one after the last start's.
     by_year: Vec<u32>,
+    /// `year_end[y - first_year + 1]` = where the answers of the era of 31 December of year y
+    /// start (era × faces), for every year from the one before the first start's to the last
+    /// start's; [`Atlas::sovereignty_at`] asks for nothing else, so its era is one load.
+    year_end: Vec<u32>,
     /// `answers[era * faces + face]`.
     answers: Vec<Answer>,
     faces: usize,
@@ -120,6 +124,10 @@ struct Answer {
     status: Status,
     /// An era before the first event: no answer, an error.
     before: bool,
+    /// Land after the first event: the answer is `Ok` (one test on the fast path).
+    ok: bool,
+    /// Sea after the first event: the commonest error, made on the fast path.
+    sea: bool,
     sovereign: Box<str>,
     /// Name of the event that set the status.
     treaty: Box<str>,
@@ -156,10 +164,17 @@ impl Eras {
                 }) as u32
             })
             .collect();
+        let year_end = (first_year - 1..=last_year)
+            .map(|y| {
+                let era = starts.partition_point(|&s| s <= day_key(Date::end_of_year(y)));
+                (era * faces) as u32
+            })
+            .collect();
         let mut eras = Eras {
             starts,
             first_year,
             by_year,
+            year_end,
             faces,
             ..Eras::default()
         };
@@ -186,6 +201,8 @@ impl Eras {
                         Answer {
                             status,
                             before: false,
+                            ok: status.is_land(),
+                            sea: status == Status::Sea,
                             sovereign: name.into(),
                             treaty: events[since].name.as_str().into(),
                         }
@@ -193,6 +210,8 @@ impl Eras {
                     _ => Answer {
                         status: Status::Outside,
                         before: true,
+                        ok: false,
+                        sea: false,
                         sovereign: "".into(),
                         treaty: "".into(),
                     },
@@ -221,6 +240,28 @@ impl Eras {
             .take_while(|&&s| s <= key)
             .count();
         from as usize + within
+    }
+
+    /// Where the answers of the era of 31 December of `year` start: one load from the
+    /// clamped year table.
+    #[inline]
+    fn row_at_year_end(&self, year: i32) -> usize {
+        // years before the table clamp to its first entry, years after it to its last
+        let last = self.year_end.len() as i64 - 1;
+        let y = (year as i64 - self.first_year as i64 + 1).clamp(0, last.max(0));
+        self.year_end.get(y as usize).map_or(0, |&r| r as usize)
+    }
+
+    /// Where the answers of `era` start.
+    #[inline]
+    fn row(&self, era: usize) -> usize {
+        era * self.faces
+    }
+
+    /// The precomputed answer for `face` in the era whose answers start at `row`.
+    #[inline]
+    fn answer(&self, row: usize, face: usize) -> &Answer {
+        &self.answers[row + face]
     }
 }
 
@@ -528,8 +569,19 @@ impl Atlas {
 
     /// Which state held `point` in `year`, taken as at 31 December of that year (so a year
     /// includes that year's treaties). See [`Atlas::sovereignty_on`] for a precise date.
+    ///
+    /// Inlined into the caller's loop even across crates: the lookup is short, and inlined the
+    /// caller reads only the fields it uses instead of a 56-byte `Result` written to memory.
+    #[inline(always)]
     pub fn sovereignty_at(&self, point: Point<f64>, year: i32) -> Result<Sovereignty<'_>> {
-        self.sovereignty_on(point, Date::end_of_year(year))
+        let p = point.0;
+        if !self.in_frame(p) {
+            return Err(self.point_error(point));
+        }
+        let a = self
+            .eras
+            .answer(self.eras.row_at_year_end(year), self.grid.locate(p));
+        self.finish(p, a, || Date::end_of_year(year))
     }
 
     /// Which state held `point` on `date`.
@@ -540,12 +592,42 @@ impl Atlas {
     #[inline]
     pub fn sovereignty_on(&self, point: Point<f64>, date: Date) -> Result<Sovereignty<'_>> {
         let p = point.0;
-        let [w, e, s, n] = self.bounds;
-        // NaN fails every comparison, so it takes the cold path too
-        if !((p.x >= w) & (p.x <= e) & (p.y >= s) & (p.y <= n)) {
+        if !self.in_frame(p) {
             return Err(self.point_error(point));
         }
-        self.answer(p, date, self.grid.locate(p))
+        let a = self
+            .eras
+            .answer(self.eras.row(self.eras.era_of(date)), self.grid.locate(p));
+        self.finish(p, a, || date)
+    }
+
+    /// Inside the frame's bounding box; NaN fails every comparison, so it is outside too.
+    #[inline(always)]
+    fn in_frame(&self, p: Coord<f64>) -> bool {
+        let [w, e, s, n] = self.bounds;
+        (p.x >= w) & (p.x <= e) & (p.y >= s) & (p.y <= n)
+    }
+
+    /// The answer as a `Result`: land is `Ok`, sea the error made here, the rest (before
+    /// the first treaty, outside) on the cold path, which alone needs the date.
+    #[inline(always)]
+    fn finish<'a>(
+        &'a self,
+        p: Coord<f64>,
+        a: &'a Answer,
+        date: impl FnOnce() -> Date,
+    ) -> Result<Sovereignty<'a>> {
+        if a.ok {
+            return Ok(Sovereignty {
+                status: a.status,
+                sovereign: &a.sovereign,
+                treaty: &a.treaty,
+            });
+        }
+        if a.sea {
+            return Err(Error::AtSea { lon: p.x, lat: p.y });
+        }
+        Err(self.answer_error(p, date(), a))
     }
 
     /// Why a point outside the frame has no answer (NaN, out of range, or just not covered).
@@ -598,24 +680,6 @@ impl Atlas {
         );
     }
 
-    /// The precomputed answer for `face` on `date` (era count and one table load).
-    #[inline]
-    fn answer(&self, p: Coord<f64>, date: Date, face: usize) -> Result<Sovereignty<'_>> {
-        let a = &self.eras.answers[self.eras.era_of(date) * self.eras.faces + face];
-        if a.status.is_land() & !a.before {
-            return Ok(Sovereignty {
-                status: a.status,
-                sovereign: &a.sovereign,
-                treaty: &a.treaty,
-            });
-        }
-        if (a.status == Status::Sea) & !a.before {
-            // the commonest error, made here rather than in a call
-            return Err(Error::AtSea { lon: p.x, lat: p.y });
-        }
-        Err(self.answer_error(p, date, a))
-    }
-
     fn before_coverage(&self, date: Date) -> Error {
         Error::BeforeCoverage {
             date,
@@ -628,7 +692,11 @@ impl Atlas {
     /// predicates), for checking the fast index.
     pub fn sovereignty_exact(&self, point: Point<f64>, date: Date) -> Result<Sovereignty<'_>> {
         let p = self.check_point(point)?;
-        self.answer(p, date, self.locate_exact(p).0)
+        let a = self.eras.answer(
+            self.eras.row(self.eras.era_of(date)),
+            self.locate_exact(p).0,
+        );
+        self.finish(p, a, || date)
     }
 
     /// The treaty line in force on `date` nearest to `point`, and how far it is.
@@ -859,6 +927,9 @@ mod tests {
                     let key = day_key(date);
                     let want = eras.starts.iter().filter(|&&s| s <= key).count();
                     assert_eq!(eras.era_of(date), want, "{date}");
+                    if (month, day) == (12, 31) {
+                        assert_eq!(eras.row_at_year_end(year), eras.row(want), "{date}");
+                    }
                     checked += 1;
                 }
             }

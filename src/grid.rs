@@ -30,14 +30,51 @@ pub const SPLIT_ABOVE: usize = 4;
 /// A cell value with this bit set is a boundary cell; the other bits say which.
 const BOUNDARY: u16 = 1 << 15;
 
-/// A leaf's header (`a` = reference point, `left` = its face, `right` = how many segment
-/// records follow) or one segment (its ends and the faces on either side).
+/// A segment that separates two faces, as the build sees it.
 #[derive(Debug, Clone, Copy)]
-struct Record {
+struct Segment {
     a: Coord<f64>,
     b: Coord<f64>,
     left: u32,
     right: u32,
+}
+
+/// A leaf's header (`w` = reference point r, `left` = its face, `right` = how many segment
+/// records follow) or one of its segments, stored relative to r: `w` = start − r, `e` = end −
+/// start and `c` = w × e, so that the walk does no subtraction and the side test is one
+/// (see [`walk`]).
+#[derive(Debug, Clone, Copy)]
+struct Record {
+    w: Coord<f64>,
+    e: Coord<f64>,
+    c: f64,
+    left: u32,
+    right: u32,
+}
+
+impl Record {
+    /// A leaf's header: its reference point and face; `right` is set to the segment count.
+    fn header(r: Coord<f64>, face: u32) -> Record {
+        Record {
+            w: r,
+            e: Coord { x: 0.0, y: 0.0 },
+            c: 0.0,
+            left: face,
+            right: 0,
+        }
+    }
+
+    fn relative_to(r: Coord<f64>, s: &Segment) -> Record {
+        let w = s.a - r;
+        let e = s.b - s.a;
+        Record {
+            w,
+            e,
+            c: w.x * e.y - w.y * e.x,
+            left: s.left,
+            right: s.right,
+        }
+    }
 }
 
 /// The grid. Built once per atlas; see [`FaceGrid::memory_bytes`].
@@ -60,41 +97,40 @@ pub struct FaceGrid {
     records: Vec<Record>,
 }
 
-/// The face of `p`, from reference point `r` in face `face` and the segments around both:
-/// the crossing of r→p nearest p decides; none means p is in r's face. Branch-free.
+/// The face of the point r + `d`, from a leaf: `leaf[0]` is its header (reference point r,
+/// whose face is `leaf[0].left`), the rest its segments stored relative to r. The crossing of
+/// r→p nearest p decides, by the side of that segment p is on; none means p is in r's face.
+///
+/// Branch-free: the loop keeps the index of the best crossing and the side, both chosen by
+/// mask from values already in registers; the one face load comes after it. (Selecting the
+/// face inside the loop let the compiler turn the selection into a branch around the load,
+/// and which segment is hit is as unpredictable as branches get.)
 #[inline]
-fn walk<'a>(
-    r: Coord<f64>,
-    mut face: u32,
-    segments: impl Iterator<Item = &'a Record>,
-    p: Coord<f64>,
-) -> u32 {
-    let d = p - r;
-    // the nearest crossing so far at t = best_num / best_den along r→p
+fn walk(leaf: &[Record], d: Coord<f64>) -> u32 {
+    // the nearest crossing so far at t = best_num / best_den along r→p; none: the header
     let (mut best_num, mut best_den) = (0.0f64, 1.0f64);
-    for s in segments {
-        let e = s.b - s.a;
-        let w = s.a - r;
-        let den = d.x * e.y - d.y * e.x;
-        // t = tn / den along r→p, u = un / den along the segment; multiplying by the sign of
+    let (mut best, mut best_left) = (0u32, true);
+    for (k, s) in leaf.iter().enumerate().skip(1) {
+        let den = d.x * s.e.y - d.y * s.e.x;
+        // t = c / den along r→p, u = un / den along the segment; multiplying by the sign of
         // den keeps both denominators positive, so there is no division
         let sign = 1f64.copysign(den);
-        let tn = (w.x * e.y - w.y * e.x) * sign;
-        let un = (w.x * d.y - w.y * d.x) * sign;
+        let tn = s.c * sign;
+        let un = (s.w.x * d.y - s.w.y * d.x) * sign;
         let ad = den.abs();
         // a crossing (parallel segments, ad == 0, never are) beyond the best so far;
         // `&` not `&&`: every test is evaluated
         let hit =
             (ad > 0.0) & (tn <= ad) & (un >= 0.0) & (un <= ad) & (tn * best_den >= best_num * ad);
-        let side = e.x * (p.y - s.a.y) - e.y * (p.x - s.a.x);
-        // selections by mask, not `if`: the compiler would make a branch of an `if`, and
-        // which segment is hit is as unpredictable as branches get
-        let f = select_u32(side >= 0.0, s.left, s.right);
-        face = select_u32(hit, f, face);
+        // the side of the segment's line p is on: e × (p − a) = e × (d − w) = c − den
+        let left = s.c - den >= 0.0;
+        best = select_u32(hit, k as u32, best);
+        best_left = select_u32(hit, left as u32, best_left as u32) != 0;
         best_num = select_f64(hit, tn, best_num);
         best_den = select_f64(hit, ad, best_den);
     }
-    face
+    let s = &leaf[best as usize];
+    select_u32(best_left, s.left, s.right)
 }
 
 /// `a` if `pick`, else `b`, without a branch.
@@ -113,7 +149,7 @@ fn select_f64(pick: bool, a: f64, b: f64) -> f64 {
 
 /// True if `p` lies within `tolerance` degrees of the segment's line inside its bounding box:
 /// too close for a reference point, whose face must be beyond doubt.
-fn near_segment(p: Coord<f64>, s: &Record, tolerance: f64) -> bool {
+fn near_segment(p: Coord<f64>, s: &Segment, tolerance: f64) -> bool {
     let e = s.b - s.a;
     let len = (e.x * e.x + e.y * e.y).sqrt();
     let cross = e.x * (p.y - s.a.y) - e.y * (p.x - s.a.x);
@@ -150,7 +186,7 @@ impl FaceGrid {
         // every segment that separates two faces, with the fine cells of its bounding box,
         // listed in every coarse cell that box touches (conservative: a segment on a cell's
         // edge is in both cells)
-        let mut all: Vec<(Record, [usize; 4])> = Vec::new();
+        let mut all: Vec<(Segment, [usize; 4])> = Vec::new();
         let mut lists: Vec<Vec<u32>> = vec![Vec::new(); n * n];
         for (e, edge) in topo.edges.iter().enumerate() {
             let (left, right) = (topo.left_face[2 * e], topo.left_face[2 * e + 1]);
@@ -166,7 +202,7 @@ impl FaceGrid {
                     fine_of(a.y.max(b.y), min.y, fine_scale.y),
                 ];
                 let id = all.len() as u32;
-                let record = Record {
+                let record = Segment {
                     a,
                     b,
                     left: left as u32,
@@ -219,7 +255,7 @@ impl FaceGrid {
                 }
                 let face = found.0 as u32;
                 grid.cells[j * n + i] = BOUNDARY | k as u16;
-                let segs: Vec<Record> = list.iter().map(|&s| all[s as usize].0).collect();
+                let segs: Vec<Segment> = list.iter().map(|&s| all[s as usize].0).collect();
                 if list.len() <= SPLIT_ABOVE {
                     let leaf = grid.records.len() as u32;
                     grid.leaves.extend([leaf; SUB * SUB]);
@@ -227,6 +263,9 @@ impl FaceGrid {
                     continue;
                 }
                 grid.split_cells += 1;
+                let around_r: Vec<Record> = std::iter::once(Record::header(r, face))
+                    .chain(segs.iter().map(|s| Record::relative_to(r, s)))
+                    .collect();
                 for sj in 0..SUB {
                     for si in 0..SUB {
                         let (fi, fj) = (i * SUB + si, j * SUB + sj);
@@ -236,7 +275,7 @@ impl FaceGrid {
                         }
                         // the leaf's face from the cell's walk: exact unless a line passes
                         // within rounding error of rs, which the loop above rules out
-                        let sub_face = walk(r, face, segs.iter(), rs);
+                        let sub_face = walk(&around_r, rs - r);
                         grid.leaves.push(grid.records.len() as u32);
                         let inside = list
                             .iter()
@@ -283,16 +322,12 @@ impl FaceGrid {
         &mut self,
         r: Coord<f64>,
         face: u32,
-        segments: impl Iterator<Item = &'a Record>,
+        segments: impl Iterator<Item = &'a Segment>,
     ) {
         let head = self.records.len();
-        self.records.push(Record {
-            a: r,
-            b: r,
-            left: face,
-            right: 0,
-        });
-        self.records.extend(segments.copied());
+        self.records.push(Record::header(r, face));
+        self.records
+            .extend(segments.map(|s| Record::relative_to(r, s)));
         self.records[head].right = (self.records.len() - head - 1) as u32;
     }
 
@@ -320,16 +355,18 @@ impl FaceGrid {
         if cell & BOUNDARY == 0 {
             return cell as usize;
         }
+        self.locate_in_leaf(cell, fi, fj, p)
+    }
+
+    /// The walk in a boundary cell's leaf: out of line, so that the inner-cell path above
+    /// stays small enough to inline into the caller's loop.
+    #[inline(never)]
+    fn locate_in_leaf(&self, cell: u16, fi: usize, fj: usize, p: Coord<f64>) -> usize {
         let k = (cell & !BOUNDARY) as usize;
         let leaf = self.leaves[k * SUB * SUB + (fj % SUB) * SUB + fi % SUB] as usize;
         let head = &self.records[leaf];
         let count = head.right as usize;
-        walk(
-            head.a,
-            head.left,
-            self.records[leaf + 1..leaf + 1 + count].iter(),
-            p,
-        ) as usize
+        walk(&self.records[leaf..=leaf + count], p - head.w) as usize
     }
 
     /// The fine (leaf-sized) cell of `p`: column and row.
