@@ -1,10 +1,11 @@
 //! Point-in-region lookups, every way in the same run on the same points (docs/INDEX.md):
 //! `naive` (geo `Contains` over every face), `geo_interval_tree` (geo's
-//! `IntervalTreeMultiPolygon` per face), `nerchinsk` (`Atlas::sovereignty_on`, one thread) and
-//! `nerchinsk_batch` (`Atlas::sovereignty_batch_into`, every core); `ceiling_64k_table`, one
-//! load from a 64 KiB table per point and nothing else, the most any index could do on the
-//! machine at hand; and `build`, the time to build
-//! the atlas (and its index) from the embedded data, which the first call pays.
+//! `IntervalTreeMultiPolygon` per face), `nerchinsk` (`Atlas::sovereignty_at`, one thread),
+//! `nerchinsk_batch` (`Atlas::sovereignty_batch_into`, every core, a `Result` per point) and
+//! `nerchinsk_batch_ids` (`Atlas::answer_ids_into`, every core, a 4-byte id per point);
+//! `ceiling_64k_table`, one load from a 64 KiB table per point and nothing else, the most any
+//! index could do on the machine at hand; and `build`, the time to build the atlas (and its
+//! index) from the embedded data, which the first call pays.
 //!
 //! `cargo bench --bench lookup`
 //!
@@ -81,6 +82,13 @@ fn run(c: &mut Criterion, group: &str, queries: &[(Point<f64>, Date)]) {
         b.iter(|| {
             atlas.sovereignty_batch_into(queries, &mut out);
             black_box(&out);
+        })
+    });
+    let mut ids = Vec::with_capacity(queries.len());
+    g.bench_function("nerchinsk_batch_ids", |b| {
+        b.iter(|| {
+            atlas.answer_ids_into(queries, &mut ids);
+            black_box(&ids);
         })
     });
     g.finish();

@@ -62,6 +62,16 @@ pub struct Sovereignty<'a> {
     pub treaty: &'a str,
 }
 
+/// A precomputed answer by number, as [`Atlas::answer_ids_into`] writes them: one id per era
+/// and face, or one for a point outside the frame (or not a valid coordinate).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct AnswerId(pub u32);
+
+impl AnswerId {
+    /// The id of every point outside the frame's bounding box, NaN and out-of-range included.
+    pub const NOT_IN_FRAME: AnswerId = AnswerId(u32::MAX);
+}
+
 /// The treaty line in force nearest to a point.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NearestBorder<'a> {
@@ -599,6 +609,55 @@ impl Atlas {
             .eras
             .answer(self.eras.row(self.eras.era_of(date)), self.grid.locate(p));
         self.finish(p, a, || date)
+    }
+
+    /// [`Atlas::sovereignty_on`] for many points, on every core (rayon), as [`AnswerId`]s:
+    /// 4 bytes per point instead of a 56-byte `Result`, so a batch writes a fourteenth of the
+    /// memory. [`Atlas::resolve`] turns an id back into the answer; ids also group and count
+    /// well (one id per era and face). `out` is cleared and refilled.
+    ///
+    /// ```
+    /// use geo_types::Point;
+    /// use nerchinsk::{data::embedded, Date, Status};
+    ///
+    /// let atlas = embedded();
+    /// let harbin = (Point::new(126.63, 45.75), Date::new(1900, 1, 1).unwrap());
+    /// let blagoveshchensk = (Point::new(127.53, 50.27), Date::new(1900, 1, 1).unwrap());
+    /// let mut ids = Vec::new();
+    /// atlas.answer_ids_into(&[harbin, blagoveshchensk], &mut ids);
+    /// let s = atlas.resolve(ids[1], blagoveshchensk.0, blagoveshchensk.1).unwrap();
+    /// assert_eq!(s.status, Status::Russia);
+    /// assert_eq!(atlas.resolve(ids[0], harbin.0, harbin.1).unwrap().status, Status::China);
+    /// ```
+    pub fn answer_ids_into(&self, queries: &[(Point<f64>, Date)], out: &mut Vec<AnswerId>) {
+        use rayon::prelude::*;
+        out.clear();
+        out.par_extend(
+            queries
+                .par_iter()
+                .with_min_len(1 << 14)
+                .map(|&(p, d)| self.answer_id(p, d)),
+        );
+    }
+
+    /// The [`AnswerId`] of `point` on `date`: the fast path of [`Atlas::sovereignty_on`]
+    /// without making the `Result`.
+    #[inline]
+    pub fn answer_id(&self, point: Point<f64>, date: Date) -> AnswerId {
+        let p = point.0;
+        if !self.in_frame(p) {
+            return AnswerId::NOT_IN_FRAME;
+        }
+        AnswerId((self.eras.row(self.eras.era_of(date)) + self.grid.locate(p)) as u32)
+    }
+
+    /// The answer an [`AnswerId`] stands for, given the point and date it was found for (the
+    /// errors name them). The same as [`Atlas::sovereignty_on`] on that point and date.
+    pub fn resolve(&self, id: AnswerId, point: Point<f64>, date: Date) -> Result<Sovereignty<'_>> {
+        match self.eras.answers.get(id.0 as usize) {
+            Some(a) => self.finish(point.0, a, || date),
+            None => Err(self.point_error(point)),
+        }
     }
 
     /// Inside the frame's bounding box; NaN fails every comparison, so it is outside too.

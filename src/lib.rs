@@ -50,7 +50,7 @@ pub mod territory;
 pub mod timeline;
 mod validate;
 
-pub use atlas::{Atlas, NearestBorder, Region, Sovereignty};
+pub use atlas::{AnswerId, Atlas, NearestBorder, Region, Sovereignty};
 pub use border::{BorderLine, LineKind};
 pub use control::control_at;
 pub use error::{Error, Result};

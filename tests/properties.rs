@@ -175,6 +175,11 @@ proptest! {
         prop_assert_eq!(&forward, &backward);
         let batch: Vec<String> = atlas.sovereignty_batch(&queries).iter().map(text).collect();
         prop_assert_eq!(&forward, &batch);
+        // the compact batch: ids resolve to the same answers, NaN and out-of-range included
+        let mut ids = Vec::new();
+        atlas.answer_ids_into(&queries, &mut ids);
+        let resolved: Vec<String> = ids.iter().zip(&queries).map(|(&id, &(p, d))| text(&atlas.resolve(id, p, d))).collect();
+        prop_assert_eq!(&forward, &resolved);
         // nearest_border too
         let n1: Vec<String> = queries.iter().map(|&(p, d)| format!("{:?}", atlas.nearest_border(p, d))).collect();
         let n2: Vec<String> = queries.iter().rev().map(|&(p, d)| format!("{:?}", atlas.nearest_border(p, d))).collect();
