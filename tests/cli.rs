@@ -513,3 +513,57 @@ fn map_renders_to_png_with_the_territories_filled() {
     let (ok, _, err) = nerchinsk(&["map", "--year", "1861", "-o", "map.gif"]);
     assert!(!ok && err.contains(".png"), "{err}");
 }
+
+#[test]
+fn reading_option_switches_the_dataset() {
+    // the wedge between the Little Gorbitsa and the Amazar (tests/readings.rs, WEDGE): Qing in
+    // 1700 on the standard reading, Russian on the Great Gorbitsa reading
+    let status = |args: &[&str]| {
+        let (ok, out, err) = nerchinsk(args);
+        assert!(ok, "{err}");
+        let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+        v["status"].as_str().unwrap().to_string()
+    };
+    assert_eq!(status(&["at", "120.3", "53.8", "1700", "--json"]), "china");
+    assert_eq!(
+        status(&[
+            "at",
+            "120.3",
+            "53.8",
+            "1700",
+            "--json",
+            "--reading",
+            "standard"
+        ]),
+        "china"
+    );
+    assert_eq!(
+        status(&[
+            "--reading",
+            "great_gorbitsa",
+            "at",
+            "120.3",
+            "53.8",
+            "1700",
+            "--json"
+        ]),
+        "russia"
+    );
+    // after Aigun the readings agree
+    assert_eq!(
+        status(&[
+            "at",
+            "120.3",
+            "53.8",
+            "1900",
+            "--json",
+            "--reading",
+            "great_gorbitsa"
+        ]),
+        "russia"
+    );
+    // an unknown reading is a usage error naming the choices
+    let (ok, _, err) = nerchinsk(&["at", "120.3", "53.8", "1700", "--reading", "qing_ridge"]);
+    assert!(!ok);
+    assert!(err.contains("great_gorbitsa"), "{err}");
+}

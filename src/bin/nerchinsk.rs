@@ -11,6 +11,7 @@ use std::time::Instant;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use geo_types::Point;
 use indicatif::{ProgressBar, ProgressStyle};
+use nerchinsk::readings::Reading;
 use nerchinsk::{data::embedded, export, Atlas, Date, Error};
 use rayon::prelude::*;
 
@@ -39,6 +40,29 @@ between 115.5E and 141.8E, 42.25N and 57.5N is covered (no Korea, Mongolia or of
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
+    /// Which reading of the disputed clauses to use: standard (the Little Gorbitsa, the embedded
+    /// data) or great_gorbitsa (the Amazar; see README, "Competing readings")
+    #[arg(long, global = true, value_enum, default_value_t = ReadingArg::Standard)]
+    reading: ReadingArg,
+}
+
+/// `--reading`: the readings of `nerchinsk::readings`, by their ids.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReadingArg {
+    #[value(name = "standard")]
+    Standard,
+    #[value(name = "great_gorbitsa")]
+    GreatGorbitsa,
+}
+
+/// The atlas of a reading: the embedded one, or built once for this run (about 0.1 s).
+fn atlas_of(reading: ReadingArg) -> Result<&'static Atlas, String> {
+    match reading {
+        ReadingArg::Standard => Ok(embedded()),
+        ReadingArg::GreatGorbitsa => Atlas::with_reading(Reading::GreatGorbitsa)
+            .map(|a| &*Box::leak(Box::new(a)))
+            .map_err(|e| e.to_string()),
+    }
 }
 
 #[derive(Subcommand)]
@@ -239,12 +263,12 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let result = match cli.cmd {
-        Cmd::At(a) => at(&a).map(|line| println!("{line}")),
-        Cmd::Classify(a) => classify(&a),
-        Cmd::Territories(a) => territories(&a),
-        Cmd::Map(a) => map(&a),
-    };
+    let result = atlas_of(cli.reading).and_then(|atlas| match cli.cmd {
+        Cmd::At(a) => at(atlas, &a).map(|line| println!("{line}")),
+        Cmd::Classify(a) => classify(atlas, &a),
+        Cmd::Territories(a) => territories(atlas, &a),
+        Cmd::Map(a) => map(atlas, &a),
+    });
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(msg) => {
@@ -266,14 +290,13 @@ fn parse_when(when: &str) -> Result<Date, String> {
     }
 }
 
-fn at(a: &AtArgs) -> Result<String, String> {
+fn at(atlas: &Atlas, a: &AtArgs) -> Result<String, String> {
     let num = |s: &str, what: &str| {
         s.parse::<f64>()
             .map_err(|_| format!("{what} {s:?} is not a number"))
     };
     let (lon, lat) = (num(&a.lon, "longitude")?, num(&a.lat, "latitude")?);
     let date = parse_when(&a.when)?;
-    let atlas = embedded();
     let s = atlas
         .sovereignty_on(Point::new(lon, lat), date)
         .map_err(|e| e.to_string())?;
@@ -310,9 +333,9 @@ fn output(path: Option<&Path>) -> Result<Box<dyn Write>, String> {
     })
 }
 
-fn territories(a: &TerritoriesArgs) -> Result<(), String> {
+fn territories(atlas: &Atlas, a: &TerritoriesArgs) -> Result<(), String> {
     let date = a.when.date()?;
-    let fc = export::territories_geojson(embedded(), date).map_err(|e| e.to_string())?;
+    let fc = export::territories_geojson(atlas, date).map_err(|e| e.to_string())?;
     let mut out = output(a.output.as_deref())?;
     let werr = |e: io::Error| format!("writing the output: {e}");
     if a.pretty {
@@ -324,7 +347,7 @@ fn territories(a: &TerritoriesArgs) -> Result<(), String> {
     out.flush().map_err(werr)
 }
 
-fn map(a: &MapArgs) -> Result<(), String> {
+fn map(atlas: &Atlas, a: &MapArgs) -> Result<(), String> {
     let date = a.when.date()?;
     if !(100.0..=20000.0).contains(&a.width) {
         return Err(format!(
@@ -332,7 +355,7 @@ fn map(a: &MapArgs) -> Result<(), String> {
             a.width
         ));
     }
-    let svg = export::map_svg(embedded(), date, a.width).map_err(|e| e.to_string())?;
+    let svg = export::map_svg(atlas, date, a.width).map_err(|e| e.to_string())?;
     let out = a.output.display();
     match a.output.extension().and_then(|e| e.to_str()) {
         Some(e) if e.eq_ignore_ascii_case("svg") => {
@@ -516,7 +539,7 @@ impl Tally {
     }
 }
 
-fn classify(a: &ClassifyArgs) -> Result<(), String> {
+fn classify(atlas: &'static Atlas, a: &ClassifyArgs) -> Result<(), String> {
     let start = Instant::now();
     let stdin = a.input == Path::new("-");
     let format = a
@@ -541,7 +564,7 @@ fn classify(a: &ClassifyArgs) -> Result<(), String> {
     let input = BufReader::with_capacity(1 << 20, input);
     let out = output(a.output.as_deref())?;
     let job = Job {
-        atlas: embedded(),
+        atlas,
         date,
         distance: !a.no_distance,
     };
