@@ -133,6 +133,18 @@ fn walk(leaf: &[Record], d: Coord<f64>) -> u32 {
     select_u32(best_left, s.left, s.right)
 }
 
+/// `v` rounded to the nearest integer (ties to even), as the low 32 bits of its two's
+/// complement, for |v| < 2^51: adding 1.5 × 2^52 leaves the integer in the low bits of the
+/// sum. One addition instead of the range checks of `as`; the cell lookup rounds `x - 0.5`, which
+/// is `floor(x)` (as the build cuts cells) except within rounding error of a cell edge, where
+/// either cell is right (leaves list every segment touching them, edges included). Negative
+/// values come out huge and NaN as 0, so a clamp to the grid keeps any input in range.
+#[inline(always)]
+fn round_to_u32(v: f64) -> u32 {
+    const SHIFTER: f64 = 6_755_399_441_055_744.0; // 1.5 × 2^52
+    (v + SHIFTER).to_bits() as u32
+}
+
 /// `a` if `pick`, else `b`, without a branch.
 #[inline(always)]
 fn select_u32(pick: bool, a: u32, b: u32) -> u32 {
@@ -372,10 +384,9 @@ impl FaceGrid {
     /// The fine (leaf-sized) cell of `p`: column and row.
     #[inline]
     fn fine_cell(&self, p: Coord<f64>) -> (usize, usize) {
-        // `as u32` saturates in fewer instructions than `as usize`; the grid is far smaller
         let last = (self.n * SUB - 1) as u32;
-        let fi = (((p.x - self.origin.x) * self.fine_scale.x) as u32).min(last);
-        let fj = (((p.y - self.origin.y) * self.fine_scale.y) as u32).min(last);
+        let fi = round_to_u32((p.x - self.origin.x) * self.fine_scale.x - 0.5).min(last);
+        let fj = round_to_u32((p.y - self.origin.y) * self.fine_scale.y - 0.5).min(last);
         (fi as usize, fj as usize)
     }
 
