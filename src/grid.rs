@@ -275,25 +275,53 @@ impl FaceGrid {
                     continue;
                 }
                 grid.split_cells += 1;
-                let around_r: Vec<Record> = std::iter::once(Record::header(r, face))
-                    .chain(segs.iter().map(|s| Record::relative_to(r, s)))
-                    .collect();
+                // buffers reused for every leaf: the build visits SUB² leaves per split cell
+                let mut inside: Vec<Segment> = Vec::new();
+                let mut path: Vec<Record> = Vec::new();
                 for sj in 0..SUB {
                     for si in 0..SUB {
                         let (fi, fj) = (i * SUB + si, j * SUB + sj);
+                        inside.clear();
+                        inside.extend(list.iter().map(|&s| &all[s as usize]).filter_map(
+                            |(seg, b)| {
+                                (b[0] <= fi && fi <= b[1] && b[2] <= fj && fj <= b[3])
+                                    .then_some(*seg)
+                            },
+                        ));
+                        // the centre, nudged off the segments near it (the others are at
+                        // least half a leaf away)
                         let mut rs = centre(fi as f64 + 0.5, fj as f64 + 0.5);
-                        while segs.iter().any(|s| near_segment(rs, s, 1e-9)) {
+                        while inside.iter().any(|s| near_segment(rs, s, 1e-9)) {
                             rs = rs + step;
                         }
-                        // the leaf's face from the cell's walk: exact unless a line passes
-                        // within rounding error of rs, which the loop above rules out
-                        let sub_face = walk(&around_r, rs - r);
+                        // the leaf's face from a walk r→rs over the cell's segments that can
+                        // cross it (their bounding box meets r→rs's): exact unless a line
+                        // passes within rounding error of rs, which the loop above rules out
+                        let (lo, hi) = (
+                            Coord {
+                                x: r.x.min(rs.x),
+                                y: r.y.min(rs.y),
+                            },
+                            Coord {
+                                x: r.x.max(rs.x),
+                                y: r.y.max(rs.y),
+                            },
+                        );
+                        path.clear();
+                        path.push(Record::header(r, face));
+                        path.extend(
+                            segs.iter()
+                                .filter(|s| {
+                                    s.a.x.max(s.b.x) >= lo.x
+                                        && s.a.x.min(s.b.x) <= hi.x
+                                        && s.a.y.max(s.b.y) >= lo.y
+                                        && s.a.y.min(s.b.y) <= hi.y
+                                })
+                                .map(|s| Record::relative_to(r, s)),
+                        );
+                        let sub_face = walk(&path, rs - r);
                         grid.leaves.push(grid.records.len() as u32);
-                        let inside = list
-                            .iter()
-                            .map(|&s| &all[s as usize])
-                            .filter(|(_, b)| b[0] <= fi && fi <= b[1] && b[2] <= fj && fj <= b[3]);
-                        grid.push_leaf(rs, sub_face, inside.map(|(rec, _)| rec));
+                        grid.push_leaf(rs, sub_face, inside.iter());
                     }
                 }
             }
