@@ -31,7 +31,12 @@ NE10 = "/usr/share/magics/10m"
 ETOPO = "/usr/share/ferret-vis/data/etopo5.cdf"
 
 # The covered area (a frame in lon/lat degrees). See data/README.md for why these edges.
-W, E, S, N = 115.5, 141.8, 42.25, 57.5
+W, E, S, N = 105.5, 141.8, 42.25, 57.5
+# West of the Mongolian tripoint only the Russian side is covered: the land south of the
+# Mongolia-Russia line is not, and in China the covered area stops at this meridian (an edge line
+# from the China-Mongolia boundary south to the frame), where the frame's west edge was before
+# Kyakhta and Chita were added.
+W_CHINA = 115.5
 
 # Named points used to cut or anchor lines (lon, lat). Sources in data/README.md.
 CONFLUENCE = (121.47694, 53.33278)   # Shilka + Argun = Amur (Amur infobox)
@@ -41,6 +46,8 @@ KHABAROVSK = (135.07, 48.48)          # Ussuri mouth on the Amur at Khabarovsk (
 AMUR_MOUTH = (141.08389, 52.94722)    # Amur mouth (Amur infobox)
 MN_TRIPOINT = (116.711, 49.845)       # China-Mongolia-Russia
 KP_TRIPOINT = (130.639275, 42.419787) # marker 423, China-North Korea-Russia
+KYAKHTA = (106.45, 50.35)             # Kyakhta (history.md: howlingpixel.com/i-en/Kyakhta), only reported
+ALTANBULAG = (106.49417, 50.31667)    # Altanbulag, Mongolia (en.wikipedia Altanbulag, Selenge), only reported
 GORBITSA_MOUTH = (119.22, 53.10)      # Gorbitsa village on the Shilka [est, see README]
 GORBITSA_SOURCE = (119.10, 53.70)     # [est, very low]; snapped to the derived crest
 AMAZAR_MOUTH = (122.0792, 53.425)    # Amazar mouth on the Amur (en.wikipedia Amazar (river))
@@ -402,9 +409,9 @@ def control_areas(amur_upper, kazakevicheva, arm, amur_low, heixiazi, ussuri):
          "inland edge [est] sized to the published area", ring)
 
     # Manchukuo: the Chinese side of the frame, less Xilingol in the south-west
-    ring = [(W, S), (E, S), (E, N), (W, N)]
-    # the Xilingol corner: frame's west edge below the Mongolian border, to the hand-drawn edge
-    corner = [MANCHUKUO_WEST[-1], (W, S), (W, 45.9)] + [MANCHUKUO_WEST[0]]
+    ring = [(W_CHINA, S), (E, S), (E, N), (W_CHINA, N)]
+    # the Xilingol corner: the covered area's west edge in China below the Mongolian border, to the hand-drawn edge
+    corner = [MANCHUKUO_WEST[-1], (W_CHINA, S), (W_CHINA, 45.9)] + [MANCHUKUO_WEST[0]]
     frame_poly = shapely.geometry.Polygon(ring)
     cut = frame_poly.difference(shapely.geometry.Polygon(corner + MANCHUKUO_WEST[1:-1][::-1]).buffer(0))
     cut = max(getattr(cut, "geoms", [cut]), key=lambda g: g.area)
@@ -703,36 +710,77 @@ def main():
           f"China-Korea from {tumen_cn[0]}")
 
     # Mongolia's borders (Natural Earth), ends snapped to the WDBII tripoint and clipped to the frame
-    def ne_pair(a, b):
+    def ne_pair(a, b, min_lon=110):
         segs = []
         for f in ne_features("ne_10m_admin_0_boundary_lines_land"):
             p = f["properties"]
             if {p.get("adm0_left"), p.get("adm0_right")} == {a, b}:
-                segs += [s for s in parts_of(f["geometry"]) if max(c[0] for c in s) > 110]
+                segs += [s for s in parts_of(f["geometry"]) if max(c[0] for c in s) > min_lon]
         merged = linemerge([LineString(s) for s in segs])
         geoms = [merged] if merged.geom_type == "LineString" else list(merged.geoms)
         return geoms
 
-    def from_tripoint(geoms):
+    def from_tripoint(geoms, clip):
         g = min(geoms, key=lambda g: min(hav(g.coords[0], MN_TRIPOINT), hav(g.coords[-1], MN_TRIPOINT)))
         cs = list(g.coords)
         if hav(cs[-1], MN_TRIPOINT) < hav(cs[0], MN_TRIPOINT):
             cs = cs[::-1]
         gap = hav(cs[0], MN_TRIPOINT)
         cs = [r6(MN_TRIPOINT)] + cs[1:]
-        cl = LineString(cs).intersection(frame_box)
+        cl = LineString(cs).intersection(clip)
         cl = [list(x.coords) for x in getattr(cl, "geoms", [cl]) if x.geom_type == "LineString"]
         cs = next(c for c in cl if r6(c[0]) == r6(MN_TRIPOINT))
-        cs[-1] = onto_frame(cs[-1])
+        cs[-1] = onto_frame(cs[-1]) if clip is frame_box else (W_CHINA, cs[-1][1])
         return clean(cs), gap
 
-    mn_ru, gap1 = from_tripoint(ne_pair("Mongolia", "Russia"))
-    mn_cn, gap2 = from_tripoint(ne_pair("China", "Mongolia"))
-    print(f"mongolia: Russia line {len(mn_ru)} v (tripoint gap {gap1:.1f} km) ends {mn_ru[-1]}; "
-          f"China line {len(mn_cn)} v (gap {gap2:.1f} km) ends {mn_cn[-1]}")
+    # China-Mongolia (Natural Earth) as far as the covered area in China reaches (W_CHINA), then
+    # the edge of the covered area in China: the meridian W_CHINA south to the frame
+    mn_cn, gap2 = from_tripoint(ne_pair("China", "Mongolia"), box(W_CHINA, S, E, N))
+    assert mn_cn[-1][0] == W_CHINA, mn_cn[-1]
+    china_west = clean([mn_cn[-1], (W_CHINA, S)])
+    print(f"mongolia: China line {len(mn_cn)} v (gap {gap2:.1f} km) ends {mn_cn[-1]}; edge in China down {W_CHINA}E")
+
+    # The Kyakhta (Bura) line of 1727, west of the tripoint: the WDBII Mongolia-Russia boundary (the
+    # modern line, which follows the 1727 markers here: see data/README.md) from the tripoint to the
+    # frame's west edge. Shortest path on the WDBII border network from the tripoint to its
+    # westernmost vertex in 49-52N (103E, the edge of what is read), cut at the frame.
+    mnet = Network(gmt_segments(["-N1"], (W - 2.5, W_CHINA + 2.5, 47, 54)), snap_km=1.0)
+    band = mnet.nodes[(mnet.nodes[:, 1] > 49) & (mnet.nodes[:, 1] < 52)]
+    far_west = band[int(np.argmin(band[:, 0]))]
+    mr = clean(mnet.path(MN_TRIPOINT, (float(far_west[0]), float(far_west[1]))))
+    gap_mr = hav(mr[0], MN_TRIPOINT)
+    mr[0] = r6(MN_TRIPOINT)
+    cl = LineString(mr).intersection(frame_box)
+    cl = [list(x.coords) for x in getattr(cl, "geoms", [cl]) if x.geom_type == "LineString"]
+    assert len(cl) == 1, "the Mongolia-Russia line leaves and re-enters the frame"
+    kyakhta_1727 = clean(cl[0])
+    kyakhta_1727[-1] = onto_frame(kyakhta_1727[-1])
+    kyakhta_1727 = clean(kyakhta_1727)
+    assert kyakhta_1727[0] == r6(MN_TRIPOINT) and kyakhta_1727[-1][0] == W, (kyakhta_1727[0], kyakhta_1727[-1])
+    # accuracy: how far the WDBII line lies from Natural Earth's Mongolia-Russia line (both ways, in
+    # a local plane, km), over the part inside the frame
+    ne_mr = shapely.MultiLineString([list(g.coords) for g in ne_pair("Mongolia", "Russia", W - 2.5)]).intersection(box(W, S, E, N))
+    ne_parts = [g for g in getattr(ne_mr, "geoms", [ne_mr]) if g.geom_type == "LineString"]
+    def off_km(pts, other):
+        out = []
+        for x, y in pts:
+            q = shapely.ops.nearest_points(other, Point(x, y))[0]
+            out.append(hav((x, y), (q.x, q.y)))
+        return np.array(out)
+    wd = LineString(kyakhta_1727)
+    d1 = off_km(kyakhta_1727, ne_mr)
+    d2 = off_km([c for g in ne_parts for c in g.coords], wd)
+    mr_acc = {"wdb_to_ne_median_km": round(float(np.median(d1)), 2), "wdb_to_ne_p95_km": round(float(np.percentile(d1, 95)), 2),
+              "wdb_to_ne_max_km": round(float(d1.max()), 2), "ne_to_wdb_max_km": round(float(d2.max()), 2)}
+    print(f"kyakhta_1727: {len(kyakhta_1727)} v, {length_km(kyakhta_1727):.1f} km, tripoint gap {gap_mr:.2f} km, ends {kyakhta_1727[-1]}; "
+          f"Natural Earth line in {len(ne_parts)} part(s), {sum(length_km(list(g.coords)) for g in ne_parts):.1f} km; WDBII vertices from NE: median {mr_acc['wdb_to_ne_median_km']} km, "
+          f"95% {mr_acc['wdb_to_ne_p95_km']} km, max {mr_acc['wdb_to_ne_max_km']} km; NE vertices from WDBII: max {mr_acc['ne_to_wdb_max_km']} km")
+    for name, q in (("Kyakhta", KYAKHTA), ("Altanbulag", ALTANBULAG)):
+        r = wd.interpolate(wd.project(Point(q)))
+        print(f"  {name} {q}: {hav(q, (r.x, r.y)):.2f} km {'north' if q[1] > r.y else 'south'} of the line")
 
     # ---- the frame: the rectangle with every line end that lies on it inserted, counter-clockwise
-    on_frame = [coast[0], coast[-1], tumen_cn[0], mn_ru[-1], mn_cn[-1]]
+    on_frame = [coast[0], coast[-1], tumen_cn[0], kyakhta_1727[-1], china_west[-1]]
     def perimeter_pos(p):
         x, y = p
         if y == S and x < E: return x - W
@@ -819,10 +867,15 @@ def main():
         "extracted: WDBII river network", tumen_ru, kind="edge")
     add("tumen_korea_china", "Tumen (China-Korea)", "Туманная", "图们江", "China-Korea boundary; edge of the covered area", "wdb", 1.0,
         "extracted: WDBII river network, clipped to the frame", tumen_cn, kind="edge")
-    add("mongolia_russia", "Mongolia-Russia boundary", "", "", "edge of the covered area", "ne", 2.0,
-        "extracted: Natural Earth boundary lines, clipped to the frame", mn_ru, kind="edge")
+    add("kyakhta_1727", "Kyakhta (Bura) line, Mongolian tripoint west to 105.5E", "Буринский трактат 1727", "布连斯奇条约",
+        "Bura 1727 / Kyakhta 1727 art. 3: north side Russia, south side the Qing (Mongolia); edge of the covered area (Mongolia is not covered)",
+        "wdb", 2.0, "extracted: WDBII border, shortest path from the Mongolian tripoint west, clipped to the frame; "
+        "the modern Mongolia-Russia line, taken to follow the 1727 markers (see README)", kyakhta_1727,
+        extra=dict(coverage_edge=True, **mr_acc))
     add("mongolia_china", "Mongolia-China boundary", "", "", "edge of the covered area", "ne", 2.0,
-        "extracted: Natural Earth boundary lines, clipped to the frame", mn_cn, kind="edge")
+        f"extracted: Natural Earth boundary lines, clipped to {W_CHINA}E", mn_cn, kind="edge")
+    add("china_west_edge", f"Meridian {W_CHINA}E in China (Xilingol)", "", "", "edge of the covered area in China: west of it only the Russian side is covered",
+        "frame", 0.0, f"defined: the meridian {W_CHINA}E from the China-Mongolia line south to the frame", china_west, kind="edge")
     add("coast", "Mainland coast (Sea of Japan, Tatar Strait, Sea of Okhotsk)", "", "", "coast: closes the land", "gshhg", 0.2,
         "extracted: GSHHG full-resolution shoreline, stitched and clipped to the frame", coast, kind="coast")
     add("frame", "Edge of the covered area", "", "", f"frame {W}..{E} E, {S}..{N} N", "frame", 0.0,
@@ -899,7 +952,7 @@ def picture(feats, ref):
     colours = {"argun": "#b2182b", "shilka_lower": "#ef8a62", "gorbitsa": "#ef8a62", "stanovoy_crest": "#d6604d",
                "uda": "#f4a582", "uda_connector": "#f4a582", "amur_upper": "#2166ac", "amur_lower": "#4393c3",
                "ussuri": "#1a9850", "sungacha": "#1a9850", "khanka_crossing": "#1a9850", "peking_land_line": "#1a9850",
-               "kyakhta_east": "#762a83", "kazakevicheva_channel": "#2166ac", "ussuri_below_kazakevicheva": "#1a9850",
+               "kyakhta_east": "#762a83", "kyakhta_1727": "#9970ab", "kazakevicheva_channel": "#2166ac", "ussuri_below_kazakevicheva": "#1a9850",
                "heixiazi_2004": "#e7298a", "abagaitu_channel": "#b2182b", "abagaitu_2004": "#e7298a"}
     fig, ax = plt.subplots(figsize=(11, 8), dpi=100)
     for f in ref:

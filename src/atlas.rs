@@ -483,7 +483,8 @@ impl Atlas {
         for epoch in 0..atlas.events.len() {
             let mut m = Merge::new(nfaces);
             for (e, edge) in atlas.topo.edges.iter().enumerate() {
-                if !atlas.in_force[epoch][edge.line] {
+                let line = &atlas.lines[edge.line];
+                if !atlas.in_force[epoch][edge.line] && !line.coverage_edge {
                     m.join(atlas.topo.left_face[2 * e], atlas.topo.left_face[2 * e + 1]);
                 }
             }

@@ -36,6 +36,12 @@ pub struct BorderLine {
     pub licence: String,
     /// How far, in km, the line may be from where it really runs.
     pub accuracy_km: f64,
+    /// A treaty line that is also the edge of the covered area (property `coverage_edge`; the
+    /// Kyakhta line of 1727, with Mongolia beyond it): it always separates the covered land from
+    /// the land beyond, but counts as a treaty line (in [`crate::Atlas::lines_in_force`] and for
+    /// distances) only while a treaty has it in force.
+    #[serde(default)]
+    pub coverage_edge: bool,
     /// extracted / derived / digitised by hand, with details.
     pub method: String,
     /// The geometry, lon/lat degrees (WGS84).

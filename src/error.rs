@@ -26,7 +26,9 @@ pub enum Error {
     /// The point is a valid coordinate but outside the area the data cover.
     #[error(
         "lon {lon}, lat {lat} is outside the covered area (mainland land between {}E and {}E, \
-         {}N and {}N, without Korea and Mongolia)",
+         {}N and {}N, without Korea, Mongolia and China west of 115.5E; Mongolia's own \
+         sovereignty, Bogd Khanate, Republic of China and Mongolian People's Republic, is not \
+         modelled)",
         covered[0], covered[1], covered[2], covered[3]
     )]
     OutsideCoverage {

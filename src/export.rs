@@ -509,6 +509,10 @@ pub fn map_svg(atlas: &Atlas, date: Date, width: f64) -> Result<String> {
         let river = RIVERS.contains(&l.id.as_str());
         let style = match l.kind {
             LineKind::Edge => "stroke=\"#777\" stroke-width=\"0.8\" stroke-dasharray=\"4 3\"",
+            // an edge of the covered area before a treaty made it a line (Kyakhta before 1727)
+            LineKind::Border if !in_force[i] && l.coverage_edge => {
+                "stroke=\"#777\" stroke-width=\"0.8\" stroke-dasharray=\"4 3\""
+            }
             LineKind::Border if !in_force[i] && river => "stroke=\"#4f86c6\" stroke-width=\"1.1\"",
             LineKind::Border if !in_force[i] => {
                 "stroke=\"#8a6d5a\" stroke-width=\"0.9\" stroke-dasharray=\"2 3\" stroke-opacity=\"0.8\""
@@ -606,7 +610,7 @@ pub fn map_svg(atlas: &Atlas, date: Date, width: f64) -> Result<String> {
     };
     for st in &present {
         let what = match st {
-            Status::Outside => "not covered (Korea, Mongolia)".to_string(),
+            Status::Outside => "not covered (Korea, Mongolia, China west of 115.5E)".to_string(),
             Status::Joint => "joint: held in common by both".to_string(),
             Status::Undetermined => "undetermined: left open by the treaty".to_string(),
             _ => format!("{}: {}", st.as_str(), sovereign_name(*st, date)),

@@ -94,7 +94,7 @@ pub enum Status {
     Undetermined,
     /// Sea: not covered.
     Sea,
-    /// Land outside the covered area (Korea, Mongolia).
+    /// Land outside the covered area (Korea, Mongolia, China west of 115.5E).
     Outside,
 }
 

@@ -202,3 +202,51 @@ fn data_stay_small_enough_to_embed() {
     let total = LINES_GEOJSON.len() + REFERENCE_GEOJSON.len() + TIMELINE_JSON.len();
     assert!(total < 4_000_000, "{total} bytes");
 }
+
+#[test]
+fn the_kyakhta_line_is_in_force_from_1727_only() {
+    use nerchinsk::{Date, LineKind};
+    let atlas = embedded();
+    let l = atlas
+        .lines()
+        .iter()
+        .find(|l| l.id == "kyakhta_1727")
+        .expect("line kyakhta_1727");
+    assert_eq!(l.kind, LineKind::Border);
+    assert!(
+        l.coverage_edge,
+        "kyakhta_1727 is the edge of the covered area"
+    );
+    // it runs from the Mongolian tripoint (WDBII; 116.711E 49.845N, data/README.md) west to the
+    // frame's west edge, and starts where kyakhta_east does
+    let cs = &l.geometry.0;
+    assert_eq!(cs[0], line("kyakhta_east")[0]);
+    assert!(
+        km(
+            cs[0],
+            Coord {
+                x: 116.711,
+                y: 49.845
+            }
+        ) < 1.0
+    );
+    assert_eq!(cs.last().unwrap().x, atlas.frame().min().x);
+    // the event: the Bura treaty, 20 Aug 1727 O.S. = 31 Aug 1727 N.S. (11 days in the 18th century)
+    let ev = atlas
+        .events()
+        .iter()
+        .find(|e| e.id == "kyakhta_1727")
+        .expect("event kyakhta_1727");
+    assert_eq!(ev.date, Date::new(1727, 8, 31).unwrap());
+    assert_eq!(ev.date_julian, Some(Date::new(1727, 8, 20).unwrap()));
+    for (date, expect) in [
+        (Date::new(1700, 1, 1).unwrap(), false),
+        (Date::new(1727, 8, 30).unwrap(), false),
+        (Date::new(1727, 8, 31).unwrap(), true),
+        (Date::new(1860, 1, 1).unwrap(), true),
+        (Date::new(2025, 1, 1).unwrap(), true),
+    ] {
+        let live = atlas.lines_in_force(date).unwrap();
+        assert_eq!(live.contains(&"kyakhta_1727"), expect, "{date}");
+    }
+}

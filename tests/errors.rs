@@ -37,10 +37,15 @@ fn outside_the_covered_area() {
     for p in [Point::new(37.6, 55.75), Point::new(125.75, 39.02)] {
         let e = sovereignty_at(p, 1900).unwrap_err();
         assert!(matches!(e, Error::OutsideCoverage { .. }), "{e}");
-        assert!(e.to_string().contains("115.5E and 141.8E"), "{e}");
+        assert!(e.to_string().contains("105.5E and 141.8E"), "{e}");
     }
     // inside the frame but in Korea (south of the Tumen) or Mongolia
-    for p in [Point::new(129.9, 42.3), Point::new(116.5, 47.5)] {
+    // (and Inner Mongolia west of 115.5E, inside the frame since it reaches 105.5E for Kyakhta)
+    for p in [
+        Point::new(129.9, 42.3),
+        Point::new(116.5, 47.5),
+        Point::new(110.0, 43.0),
+    ] {
         assert!(matches!(
             sovereignty_at(p, 1900).unwrap_err(),
             Error::OutsideCoverage { .. }

@@ -29,6 +29,31 @@ const CASES: &[Landmark] = &[
     ("Priargunsk", 119.0958, 50.3667, &[(1700, RU), (1990, RU)]),
     // Argunsk: cs.wikipedia Argunskoje; moved to the left bank because of the 1689 treaty.
     ("Argunsk", 120.0139, 51.5803, &[(1690, RU), (1900, RU)]),
+    // Chita: cyclowiki.org/wiki/Чита (52°02′00″N 113°30′00″E; en.wikipedia copies give 52.050N
+    // 113.467E); founded 1653 (same pages). North of the Mongolian frontier, west of the Argun's
+    // head: Russian from 1689 in these data (data/README.md, "Kyakhta").
+    (
+        "Chita",
+        113.5,
+        52.033333,
+        &[(1700, RU), (1750, RU), (2000, RU)],
+    ),
+    // Kyakhta: howlingpixel.com/i-en/Kyakhta (50.350N 106.450E; the research notes' table), 1.9 km
+    // north of the kyakhta_1727 line (WDBII, 2 km accuracy).
+    (
+        "Kyakhta",
+        106.45,
+        50.35,
+        &[(1700, RU), (1750, RU), (2000, RU)],
+    ),
+    // Ulan-Ude (Udinsk, founded 1666): simple.wikipedia.org/wiki/Ulan-Ude (51°50′N 107°36′E); west
+    // of the covered area before Kyakhta was added (115.5E).
+    (
+        "Ulan-Ude",
+        107.6,
+        51.833,
+        &[(1700, RU), (1900, RU), (2000, RU)],
+    ),
     // Hailar: en.wikipedia Hailar, Inner Mongolia; south-east of the Argun.
     ("Hailar", 119.8245, 49.2347, &[(1700, CN), (1950, CN)]),
     // Manzhouli: en.wikipedia Manzhouli; south of the land boundary west of the Argun.
@@ -367,4 +392,41 @@ fn the_2004_agreement_moves_the_eastern_part_of_abagaitu() {
     assert!((220.0..235.0).contains(&heixiazi), "{heixiazi} km²");
     let moved = atlas.transfers_at("additional_agreement_2004").unwrap();
     assert!((moved[0].km2 - abagaitu - heixiazi).abs() < 1e-6);
+}
+
+#[test]
+fn the_kyakhta_line_bounds_mongolia_from_1727() {
+    use nerchinsk::{Date, Error, Side};
+    let atlas = nerchinsk::data::embedded();
+    // Kyakhta: howlingpixel.com/i-en/Kyakhta (50.350N 106.450E). Altanbulag (Maimachen), the Qing
+    // trading town across the Kyakhta rivulet: en.wikipedia.org/wiki/Altanbulag,_Selenge
+    // (50°19′00″N 106°29′39″E).
+    let kyakhta = Point::new(106.45, 50.35);
+    let altanbulag = Point::new(106.49417, 50.31667);
+    // the two towns lie on opposite sides of the line (the data's answer, 1.9 and 2.4 km from it)
+    let (a, b) = (
+        atlas.side_of_line("kyakhta_1727", kyakhta).unwrap(),
+        atlas.side_of_line("kyakhta_1727", altanbulag).unwrap(),
+    );
+    assert!(a != Side::On && b != Side::On && a != b, "{a:?} {b:?}");
+    // Mongolia is not covered, before the treaty and after it
+    for year in [1700, 1750, 2000] {
+        let e = sovereignty_at(altanbulag, year).unwrap_err();
+        assert!(matches!(e, Error::OutsideCoverage { .. }), "{year}: {e}");
+        assert!(e.to_string().contains("Mongolia"), "{e}");
+    }
+    // from the Bura treaty on, the line is the nearest treaty line to Kyakhta; before it the
+    // frontier there was no treaty line, so the nearest is the Argun's, hundreds of km away
+    let before = Date::new(1727, 8, 30).unwrap();
+    let after = Date::new(1727, 8, 31).unwrap();
+    let near = atlas.nearest_border(kyakhta, after).unwrap();
+    assert_eq!(near.line, "kyakhta_1727");
+    assert!(near.distance_km < 5.0, "{}", near.distance_km);
+    let far = atlas.nearest_border(kyakhta, before).unwrap();
+    assert_ne!(far.line, "kyakhta_1727");
+    assert!(far.distance_km > 500.0, "{}", far.distance_km);
+    // the status on the Russian side does not change with the treaty (see data/README.md)
+    for d in [before, after] {
+        assert_eq!(atlas.sovereignty_on(kyakhta, d).unwrap().status, RU);
+    }
 }
