@@ -404,7 +404,7 @@ def control_areas(amur_upper, kazakevicheva, arm, amur_low, heixiazi, ussuri, is
          "channel that had opened south of it after 1911; claimed by China until the 2004 agreement, which gave the eastern "
          "part to China (handed over with the rest of the eastern section, the line completed on 14 Oct 2008)",
          "occupied by the USSR in 1929, not accepted by China (en.wikipedia Abagaitu Islet); originally Chinese, a channel "
-         "south of it after the 1911 Manchuria boundary treaty, Soviet-held from 1929, claimed by every Chinese government, "
+         "south of it after the 1911 Manzhouli boundary treaty (满洲里界约), Soviet-held from 1929, claimed by every Chinese government, "
          "split 34.54/23.02 km2 after the 2008 demarcation (pediainside.com 阿巴该图洲渚); the islet's markers set in "
          "2006-2007 (nbnewpower.cn 2008-08-28, from Banyuetan); start: the Khabarovsk Protocol of 22 Dec 1929 that ended "
          "the conflict (history.state.gov FRUS 1929 v. II d397), the day unknown; end: the boundary marker ceremony of "
