@@ -64,6 +64,9 @@ POINT_10_2_GK = (5358650.0, 23482570.0)  # boundary point 10/2 on the island: Ga
 # The same agreement at Abagaitu (Bolshoy island) on the Argun, art. 1: points 7/1 and 7/2, grid X, Y (zone 20)
 POINT_7_1_GK = (5490500.0, 20564000.0)   # on the unnamed river (Soviet maps: Argun) south of the island
 POINT_7_2_GK = (5496160.0, 20564380.0)   # on the Ergune (Soviet maps: Prolva) north of the island
+ABAGAITU_WEST_END = (117.8328, 49.5275)   # upstream end of the same channel, where it leaves the border west of
+                                          # the island: read from the data (the de facto layer's islet is
+                                          # bounded by this channel, the border and the channel south of it)
 ABAGAITU_NORTH_END = (118.0656, 49.6139)  # downstream end of the WDBII (level 3) channel north of the island,
                                           # where it rejoins the border: read from the data, picks the channel
 
@@ -331,7 +334,7 @@ def sinu_km2(ring):
     return Polygon([(R * math.radians(x) * math.cos(math.radians(y)), R * math.radians(y)) for x, y in ring]).area
 
 
-def control_areas(amur_upper, kazakevicheva, arm, amur_low, heixiazi, ussuri):
+def control_areas(amur_upper, kazakevicheva, arm, amur_low, heixiazi, ussuri, islet):
     """Polygons of de facto control that differ from the de jure answer. Each applies only where
     the de jure status is `de_jure` (or anywhere for "any"), between `from` (inclusive) and `to`
     (exclusive); the first that applies wins. See data/README.md for every source."""
@@ -393,6 +396,22 @@ def control_areas(amur_upper, kazakevicheva, arm, amur_low, heixiazi, ussuri):
          1.0, "derived: the lines of data/lines.geojson around the islands and the midline of the WDBII Amur banks", ring,
          claimed_by="china")
 
+    # Abagaitu islet (Bolshoy island) on the Argun: the whole islet between the channels and the border
+    # at its west end, both parts (like Bolshoy Ussuriysky): China claimed all of it
+    area("abagaitu_held", "Abagaitu islet (Bolshoy island), held by the USSR/Russia", "russia", "any",
+         "1929-12-22", "2008-10-14",
+         "held by the USSR/Russia since the 1929 conflict over the Chinese Eastern Railway, on the Russian side of the "
+         "channel that had opened south of it after 1911; claimed by China until the 2004 agreement, which gave the eastern "
+         "part to China (handed over with the rest of the eastern section, the line completed on 14 Oct 2008)",
+         "occupied by the USSR in 1929, not accepted by China (en.wikipedia Abagaitu Islet); originally Chinese, a channel "
+         "south of it after the 1911 Manzhouli boundary treaty (满洲里界约), Soviet-held from 1929, claimed by every Chinese government, "
+         "split 34.54/23.02 km2 after the 2008 demarcation (pediainside.com 阿巴该图洲渚); the islet's markers set in "
+         "2006-2007 (nbnewpower.cn 2008-08-28, from Banyuetan); start: the Khabarovsk Protocol of 22 Dec 1929 that ended "
+         "the conflict (history.state.gov FRUS 1929 v. II d397), the day unknown; end: the boundary marker ceremony of "
+         "14 Oct 2008 completing the eastern section (hljszw.org.cn 黑瞎子岛勘界)",
+         1.0, "derived: the lines of data/lines.geojson around the islet (the pre-2004 channel and the 2004 line's north "
+         "channel) and the WDBII channel west of point 7/2 back to the border", islet, claimed_by="china")
+
     # The Sixty-Four Villages: the Amur's left bank from the Zeya mouth to opposite Hormoldzin
     i0, i1 = nearest_index(amur_upper, ZEYA_MOUTH), nearest_index(amur_upper, HORMOLDZIN)
     ring = amur_upper[i0: i1 + 1] + SIXTY_FOUR_INLAND + [amur_upper[i0]]
@@ -422,6 +441,19 @@ def control_areas(amur_upper, kazakevicheva, arm, amur_low, heixiazi, ussuri):
          "article/6907.html; wikivisually.com Soviet invasion of Manchuria); Heilongjiang and Hulunbuir in Manchukuo, "
          "Xilingol not (its edge here is drawn by eye, [est])",
          50.0, "derived: the frame, less a hand-digitised south-western corner (Xilingol) [est]", [r6(c) for c in cut.exterior.coords])
+    # The Soviet occupation of Manchuria, from the fall of Manchukuo to the withdrawal: the same polygon
+    area("soviet_manchuria", "Soviet occupation of Manchuria", "russia", "china", "1945-08-19", "1946-05-03",
+         "occupied by the Soviet Red Army after the invasion of 9 Aug 1945; the Sino-Soviet treaty of 14 Aug 1945 left "
+         "sovereignty to the Republic of China, which waited for the handover; the withdrawal, promised within three "
+         "months of Japan's defeat, was delayed, ran south to north from March 1946 and was completed on 3 May 1946",
+         "en.wikipedia Soviet occupation of Manchuria (infobox: ends 3 May [1946], withdrawal of all Soviet troops; "
+         "chaos.owiki.org copy: the last Soviet forces left in May 1946); jxxfw.com periodical 155dd6d3 (promised to "
+         "withdraw three months after the defeat of Japan, i.e. Nov-Dec 1945; announced complete withdrawal on 3 May 1946); "
+         "Soviet airborne troops in Harbin 18 Aug 1945, the city under Soviet military control until 28 Apr 1946 "
+         "(special.dbw.cn/system/2006/04/26/050375632.shtml); withdrawal from south to north announced 26 Feb 1946, "
+         "Shenyang, Jiamusi, Changchun and Qiqihar left before Harbin (221.212.156.90/hbfm/hbsh/2014/02/12159.html)",
+         50.0, "derived: the Manchukuo polygon (the frame, less a hand-digitised south-western corner (Xilingol) [est])",
+         [r6(c) for c in cut.exterior.coords], claimed_by="china")
     for f in out:
         p = f["properties"]
         print(f"control {p['id']}: {p['area_km2']} km2, {p['from']} to {p['to']}")
@@ -585,6 +617,14 @@ def main():
     abagaitu_channel, rest = rest[: j + 1], rest[j:]
     abagaitu_2004 = clean([kyakhta[-1], p7_2] + north + [abagaitu_channel[-1]])
     gap_abagaitu = min(hav(c, ABAGAITU) for c in abagaitu_channel)
+    # the channel west of 7/2, back up to where it leaves the border: with the border from there to
+    # 7/1 it closes the western part of the islet (for the de facto layer only; no line is made of it)
+    west = clean(anet.path(p7_2, ABAGAITU_WEST_END))
+    jw = nearest_index(kyakhta, west[-1])
+    assert west[0] == north[0]  # both leave 7/2 from the same channel vertex
+    islet = clean(kyakhta[jw:] + abagaitu_channel[1:] + north[::-1] + west[1:])
+    print(f"Abagaitu islet ring: west channel {length_km(west):.1f} km, {hav(west[0], p7_2):.2f} km from 7/2, "
+          f"{hav(west[-1], kyakhta[jw]):.2f} km join to the border; simple: {LineString(islet + [islet[0]]).is_simple}")
     print(f"Abagaitu 2004: 7/1 at {p7_1} ({gap_p7_1:.2f} km from the border vertex), 7/2 at {p7_2} ({gap_p7_2:.2f} km from "
           f"the north channel), point 8 at {abagaitu_channel[-1]} ({hav(north[-1], abagaitu_channel[-1]):.2f} km join); "
           f"line {length_km(abagaitu_2004):.1f} km, pre-2004 channel {length_km(abagaitu_channel):.1f} km")
@@ -686,7 +726,7 @@ def main():
     print(f"2004 line: point 10/2 at {p10_2}, 10/1 at {p10_1}; meets the Ussuri {length_km(arm):.1f} km below the "
           f"Kazakevicheva junction (vertex {gap_arm:.2f} km from due south); {len(heixiazi)} vertices, {length_km(heixiazi):.1f} km")
     transfer_2004_report(heixiazi, kazakevicheva, arm, ussuri)
-    control = control_areas(amur_upper, kazakevicheva, arm, amur_low, heixiazi, ussuri)
+    control = control_areas(amur_upper, kazakevicheva, arm, amur_low, heixiazi, ussuri, islet)
 
     # Tumen (WDBII): the tripoint on the border splits it into China-Korea and Russia-Korea
     tumen = clean(rnet.path(ne_riv["Tumen"][0][0], ne_riv["Tumen"][0][-1]))

@@ -2,8 +2,9 @@
 //!
 //! The de jure answer ([`Atlas::sovereignty_on`]) follows the treaties. Some places were held by
 //! someone else for a while: the Sixty-Four Villages east of the Amur (Russian sovereignty, Qing
-//! jurisdiction over the villagers, 1858-1900), Manchukuo (1932-1945) on the Chinese side,
-//! Bolshoy Ussuriysky and Tarabarov (held by the USSR and Russia, claimed by China, 1929-2008),
+//! jurisdiction over the villagers, 1858-1900), Manchukuo (1932-1945) on the Chinese side, then
+//! the Soviet occupation of Manchuria (August 1945 to May 1946), Bolshoy Ussuriysky, Tarabarov
+//! and Abagaitu islet (held by the USSR and Russia, claimed by China, 1929-2008),
 //! Zhenbao/Damansky (Soviet-held, fought over in 1969, then Chinese). Those are polygons in
 //! `data/control.geojson`, separate from the atlas; where none applies, the de jure answer stands.
 //!

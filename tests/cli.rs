@@ -35,6 +35,17 @@ fn json_for_albazino() {
     assert_eq!(v["sovereign"], "Republic of China");
     assert_eq!(v["control"]["area"], "manchukuo");
     assert!(v["control"]["side"].is_null());
+    // Harbin on 1 Dec 1945: de jure still the Republic of China, de facto the USSR
+    let (ok, out, _) = nerchinsk(&["at", "126.6409", "45.7576", "1945-12-01", "--json"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["sovereign"], "Republic of China");
+    assert_eq!(v["control"]["area"], "soviet_manchuria");
+    assert_eq!(
+        v["control"]["controller"],
+        "Union of Soviet Socialist Republics"
+    );
+    assert_eq!(v["control"]["side"], "russia");
 }
 
 #[test]
