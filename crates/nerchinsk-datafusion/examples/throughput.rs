@@ -50,6 +50,7 @@ async fn main() -> datafusion::error::Result<()> {
     let mut out = Vec::with_capacity(chunk);
     let mut core_counts = [0i64; 10];
     let mut build = 0.0;
+    let mut call = 0.0;
     let core = best_of_3(|| {
         core_counts = [0; 10];
         for start in (0..n).step_by(chunk) {
@@ -60,7 +61,9 @@ async fn main() -> datafusion::error::Result<()> {
                 (start..end).map(|i| (Point::new(lon[i], lat[i]), Date::end_of_year(year[i]))),
             );
             build += t.elapsed().as_secs_f64();
+            let t = Instant::now();
             atlas.sovereignty_batch_into(&queries, &mut out);
+            call += t.elapsed().as_secs_f64();
             for r in &out {
                 let code = match r {
                     Ok(s) => status_code(s.status),
@@ -70,12 +73,15 @@ async fn main() -> datafusion::error::Result<()> {
             }
         }
     });
-    let build = build / 3.0;
+    let (build, call) = (build / 3.0, call / 3.0);
     println!(
-        "core sovereignty_batch_into: {:.3} s, {:.1} M rows/s ({:.3} s of it making the (Point, Date) queries)",
+        "core sovereignty_batch_into, making the queries and counting the answers: {:.3} s, {:.1} M rows/s",
         core,
         n as f64 / core / 1e6,
-        build
+    );
+    println!(
+        "  of which the sovereignty_batch_into calls (mean of 3): {call:.3} s, {:.1} M rows/s; making the (Point, Date) queries {build:.3} s",
+        n as f64 / call / 1e6
     );
 
     // one thread, straight from the columns, as the SQL function does

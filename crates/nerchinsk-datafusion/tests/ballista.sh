@@ -50,7 +50,7 @@ for e in 1 2; do
     mkdir -p "$tmp/work$e"
     "$target/nerchinsk-ballista-executor" --bind-host 127.0.0.1 --external-host 127.0.0.1 \
         --bind-port "$p" --bind-grpc-port "$g" --scheduler-host 127.0.0.1 --scheduler-port "$sp" \
-        --work-dir "$tmp/work$e" --concurrent-tasks 2 >"$tmp/executor$e.log" 2>&1 &
+        --work-dir "$tmp/work$e" --vcores 2 >"$tmp/executor$e.log" 2>&1 &
     pids+=($!)
     wait_port "$p" "executor $e" "$tmp/executor$e.log"
 done
@@ -58,8 +58,8 @@ sleep 1 # the executors register with the scheduler on their first heartbeat
 status=0
 "$target/examples/ballista_check" "df://127.0.0.1:$sp" "$rows" || status=$?
 for e in 1 2; do
-    n=$(grep -ci 'task' "$tmp/executor$e.log" || true)
-    echo "executor $e: $n log lines about tasks"
+    n=$(grep -c "Finished task" "$tmp/executor$e.log" || true)
+    echo "executor $e: $n tasks finished"
     if [ "$n" -eq 0 ]; then
         echo "executor $e ran no task; its log:" >&2
         cat "$tmp/executor$e.log" >&2

@@ -86,7 +86,7 @@ pub fn points(n: usize, seed: u64, first_id: i64) -> RecordBatch {
             45..=49 => (x, y) = (Some(-74.0), Some(40.7)), // far outside
             _ => {}
         }
-        let t64 = if rng.next_u64() % 200 == 0 {
+        let t64 = if rng.next_u64().is_multiple_of(200) {
             t.map(|_| 5_000_000_000)
         } else {
             t.map(i64::from)
