@@ -6,8 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 rows="${1:-200000}"
-cargo build --release -p nerchinsk-datafusion --bins --example ballista_check
-target="${CARGO_TARGET_DIR:-target}/release"
+# PROFILE=ci (what CI uses, see Cargo.toml) or release (the default)
+profile="${PROFILE:-release}"
+cargo build --profile "$profile" -p nerchinsk-datafusion --bins --example ballista_check
+target="${CARGO_TARGET_DIR:-target}/$profile"
 tmp="$(mktemp -d)"
 pids=()
 cleanup() {
