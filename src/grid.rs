@@ -9,7 +9,9 @@
 //! [`SUB`] x [`SUB`] leaves. In a leaf the answer comes from the segment from the leaf's
 //! reference point (its centre, whose face is known) to the query point: if it crosses no line
 //! the point is in the reference face; otherwise the crossing nearest the query point decides,
-//! by the side of that line the point is on. Every segment touching a leaf is listed in it and
+//! by the side of that line the point is on. In a leaf whose segments all separate the same two
+//! faces (most leaves) the parity of the crossings alone decides, which lets every segment be
+//! tested independently of the others. Every segment touching a leaf is listed in it and
 //! a leaf is convex, so no crossing can be missed. A leaf is stored as one run of records (a
 //! header, then its segments), so a lookup reads one contiguous piece of memory.
 
@@ -20,6 +22,9 @@ use crate::territory::Topology;
 /// Cells along each axis: 256 x 256 cells of `u16` is 128 KiB, small enough to stay in L2
 /// while a stream of queries flows through; see docs/INDEX.md for the measurements behind it.
 pub const GRID_CELLS: usize = 256;
+
+/// The scale's shrink: 1 − 2^-40 moves the frame's far edges about 1e-9 cells inside.
+const EDGE_SHRINK: f64 = 1.0 - 1.0 / (1u64 << 40) as f64;
 
 /// Leaves along each axis of a split cell.
 pub const SUB: usize = 4;
@@ -40,7 +45,7 @@ struct Segment {
 }
 
 /// A leaf's header (`w` = reference point r, `left` = its face, `right` = how many segment
-/// records follow) or one of its segments, stored relative to r: `w` = start − r, `e` = end −
+/// records follow, with the leaf's other face above [`COUNT_BITS`]) or one of its segments, stored relative to r: `w` = start − r, `e` = end −
 /// start and `c` = w × e, so that the walk does no subtraction and the side test is one
 /// (see [`walk`]).
 #[derive(Debug, Clone, Copy)]
@@ -133,6 +138,39 @@ fn walk(leaf: &[Record], d: Coord<f64>) -> u32 {
     select_u32(best_left, s.left, s.right)
 }
 
+/// A leaf header's `right`: the segment count in the low [`COUNT_BITS`] bits, and above them
+/// the other face + 1 if the leaf separates only two faces (0 if more).
+const COUNT_BITS: u32 = 16;
+const COUNT_MASK: u32 = (1 << COUNT_BITS) - 1;
+
+/// Two-face leaves with at most this many segments are decided by [`crossings_are_odd`].
+const PARITY_WALK: usize = 4;
+
+/// Whether r→p crosses the leaf's lines an odd number of times, over exactly [`PARITY_WALK`]
+/// records of which the first `count` are the leaf's. In a leaf whose every segment separates
+/// the same two faces that parity alone says which face p is in. Each segment's test stands
+/// alone (no "nearest so far" to carry from one to the next, only an exclusive or) and the
+/// loop has a fixed length, so there is no exit to mispredict.
+///
+/// The straddle tests, with the records relative to r (w = a − r, e = b − a, c = w × e) and
+/// d = p − r: a and b on opposite sides of the line r→p (d × w and d × w + d × e), and r and p
+/// on opposite sides of the segment's line (c and c − d × e). Zero counts as positive on both,
+/// the half-open rule that makes a path through a shared vertex cross once, and a point on a
+/// line come out on its left, as in [`walk`]. A spare record (all zero) never crosses.
+#[inline]
+fn crossings_are_odd(run: &[Record; PARITY_WALK], count: usize, d: Coord<f64>) -> bool {
+    let mut odd = false;
+    for (k, s) in run.iter().enumerate() {
+        let den = d.x * s.e.y - d.y * s.e.x;
+        let at_a = d.x * s.w.y - d.y * s.w.x;
+        let at_b = at_a + den;
+        let straddles_ab = (at_a < 0.0) != (at_b < 0.0);
+        let straddles_rp = (s.c < 0.0) != (s.c - den < 0.0);
+        odd ^= (k < count) & straddles_ab & straddles_rp;
+    }
+    odd
+}
+
 /// `v` rounded to the nearest integer (ties to even), as the low 32 bits of its two's
 /// complement, for |v| < 2^51: adding 1.5 × 2^52 leaves the integer in the low bits of the
 /// sum. One addition instead of the range checks of `as`; the cell lookup rounds `x - 0.5`, which
@@ -175,7 +213,8 @@ impl FaceGrid {
     /// `locate_exact` finds the face of a point and whether it lies on a line; it is called
     /// once per boundary cell and once per connected run of inner cells (split cells' leaves
     /// take their faces from the cell's own walk). `None` if the faces or the boundary cells
-    /// do not fit the 15 bits of a cell (try a coarser grid).
+    /// do not fit the 15 bits of a cell, or a leaf's segments the 16 bits of its count (try a
+    /// coarser grid).
     pub fn build(
         topo: &Topology,
         min: Coord<f64>,
@@ -187,9 +226,11 @@ impl FaceGrid {
             return None;
         }
         let fine = n * SUB;
+        // a hair under `fine` cells per frame width, so that the frame's east and north edges
+        // fall in the last cell without a clamp on the fast path
         let fine_scale = Coord {
-            x: fine as f64 / (max.x - min.x),
-            y: fine as f64 / (max.y - min.y),
+            x: fine as f64 / (max.x - min.x) * EDGE_SHRINK,
+            y: fine as f64 / (max.y - min.y) * EDGE_SHRINK,
         };
         // the same rounding as the lookup: truncation of the scaled offset, clamped
         let fine_of = |v: f64, lo: f64, s: f64| -> usize {
@@ -271,7 +312,7 @@ impl FaceGrid {
                 if list.len() <= SPLIT_ABOVE {
                     let leaf = grid.records.len() as u32;
                     grid.leaves.extend([leaf; SUB * SUB]);
-                    grid.push_leaf(r, face, segs.iter());
+                    grid.push_leaf(r, face, segs.iter())?;
                     continue;
                 }
                 grid.split_cells += 1;
@@ -321,7 +362,7 @@ impl FaceGrid {
                         );
                         let sub_face = walk(&path, rs - r);
                         grid.leaves.push(grid.records.len() as u32);
-                        grid.push_leaf(rs, sub_face, inside.iter());
+                        grid.push_leaf(rs, sub_face, inside.iter())?;
                     }
                 }
             }
@@ -355,20 +396,35 @@ impl FaceGrid {
                 }
             }
         }
+        // spare records, so that the parity walk may read PARITY_WALK records past any header
+        grid.records
+            .extend([Record::header(Coord { x: 0.0, y: 0.0 }, 0); PARITY_WALK]);
         Some(grid)
     }
 
+    /// Append a leaf; `None` if it has more segments than its header can count.
     fn push_leaf<'a>(
         &mut self,
         r: Coord<f64>,
         face: u32,
         segments: impl Iterator<Item = &'a Segment>,
-    ) {
+    ) -> Option<()> {
         let head = self.records.len();
         self.records.push(Record::header(r, face));
-        self.records
-            .extend(segments.map(|s| Record::relative_to(r, s)));
-        self.records[head].right = (self.records.len() - head - 1) as u32;
+        // the one other face, if every segment separates `face` from it
+        let mut other: Option<u32> = None;
+        let mut two_faces = true;
+        for s in segments {
+            self.records.push(Record::relative_to(r, s));
+            let o = if s.left == face { s.right } else { s.left };
+            two_faces &= (s.left == face || s.right == face) && *other.get_or_insert(o) == o;
+        }
+        let count = u32::try_from(self.records.len() - head - 1)
+            .ok()
+            .filter(|&c| c <= COUNT_MASK)?;
+        let other = other.filter(|_| two_faces).map_or(0, |o| o + 1);
+        self.records[head].right = count | other << COUNT_BITS;
+        Some(())
     }
 
     /// A one-cell grid that answers face 0, to hold the place while the real grid is built.
@@ -391,6 +447,12 @@ impl FaceGrid {
     #[inline]
     pub fn locate(&self, p: Coord<f64>) -> usize {
         let (fi, fj) = self.fine_cell(p);
+        self.locate_at(fi, fj, p)
+    }
+
+    /// The face of `p`, whose fine cell is (`fi`, `fj`).
+    #[inline(always)]
+    fn locate_at(&self, fi: usize, fj: usize, p: Coord<f64>) -> usize {
         let cell = self.cells[(fj / SUB) * self.n + fi / SUB];
         if cell & BOUNDARY == 0 {
             return cell as usize;
@@ -398,15 +460,44 @@ impl FaceGrid {
         self.locate_in_leaf(cell, fi, fj, p)
     }
 
-    /// The walk in a boundary cell's leaf: out of line, so that the inner-cell path above
-    /// stays small enough to inline into the caller's loop.
-    #[inline(never)]
+    /// The face in a boundary cell's leaf: by parity in a leaf of two faces and at most
+    /// [`PARITY_WALK`] segments (most leaves near a border), else by the nearest crossing,
+    /// out of line. Inlined: the call and its saved registers cost a sixth of a lookup near a
+    /// border (docs/INDEX.md).
+    #[inline(always)]
     fn locate_in_leaf(&self, cell: u16, fi: usize, fj: usize, p: Coord<f64>) -> usize {
         let k = (cell & !BOUNDARY) as usize;
         let leaf = self.leaves[k * SUB * SUB + (fj % SUB) * SUB + fi % SUB] as usize;
         let head = &self.records[leaf];
-        let count = head.right as usize;
-        walk(&self.records[leaf..=leaf + count], p - head.w) as usize
+        let count = (head.right & COUNT_MASK) as usize;
+        let other = head.right >> COUNT_BITS;
+        let d = p - head.w;
+        if (other != 0) & (count <= PARITY_WALK) {
+            // the records vector ends in PARITY_WALK spare records, so this is in bounds
+            if let Ok(run) = self.records[leaf + 1..=leaf + PARITY_WALK].try_into() {
+                let odd = crossings_are_odd(run, count, d);
+                return select_u32(odd, other - 1, head.left) as usize;
+            }
+        }
+        self.walk_leaf(leaf, count, d)
+    }
+
+    /// [`walk`] over the leaf at `leaf`: out of line, the rare case.
+    #[inline(never)]
+    fn walk_leaf(&self, leaf: usize, count: usize, d: Coord<f64>) -> usize {
+        walk(&self.records[leaf..=leaf + count], d) as usize
+    }
+
+    /// [`FaceGrid::locate`] for a point known to lie in the frame's box (west <= x <= east,
+    /// south <= y <= north, so not NaN): the cell needs no clamp, since the scale puts the
+    /// east and north edges a hair inside the last cells (a clamp cost nine of the uniform
+    /// lookup's sixty instructions). A point outside the box would index out of bounds and panic,
+    /// so only the atlas, which tests the box first, calls it.
+    #[inline(always)]
+    pub(crate) fn locate_in_frame(&self, p: Coord<f64>) -> usize {
+        let fi = round_to_u32((p.x - self.origin.x) * self.fine_scale.x - 0.5) as usize;
+        let fj = round_to_u32((p.y - self.origin.y) * self.fine_scale.y - 0.5) as usize;
+        self.locate_at(fi, fj, p)
     }
 
     /// The fine (leaf-sized) cell of `p`: column and row.
@@ -435,7 +526,7 @@ impl FaceGrid {
             boundary,
             self.split_cells,
             leaves,
-            self.records.len() - leaves,
+            self.records.len().saturating_sub(leaves + PARITY_WALK),
         )
     }
 }
