@@ -125,6 +125,10 @@ pub(crate) struct Eras {
     /// `answers[era * faces + face]`.
     answers: Vec<Answer>,
     faces: usize,
+    /// Where the answers of the first era after the first event start: the rows before it are
+    /// the eras before any treaty (more than one if a state's name changes before the first
+    /// event), whose every answer is an error.
+    first_row: usize,
 }
 
 /// One precomputed answer. It holds its own copies of the names, so a lookup borrows them from
@@ -144,6 +148,17 @@ struct Answer {
     sovereign: Box<str>,
     /// Name of the event that set the status.
     treaty: Box<str>,
+}
+
+/// The errors of [`Atlas::sovereignty_on`] other than sea and outside a face: which one, in
+/// one byte, so that the cold call that finds it returns in a register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rare {
+    NotFinite,
+    Longitude,
+    Latitude,
+    Outside,
+    Before,
 }
 
 /// A date as an integer that sorts like the date.
@@ -234,6 +249,11 @@ impl Eras {
                 eras.answers.push(answer);
             }
         }
+        eras.first_row = eras
+            .answers
+            .iter()
+            .position(|a| !a.before)
+            .unwrap_or(eras.answers.len());
         eras
     }
 
@@ -592,8 +612,8 @@ impl Atlas {
     pub fn sovereignty_at(&self, point: Point<f64>, year: i32) -> Result<Sovereignty<'_>> {
         let p = point.0;
         let row = self.eras.row_at_year_end(year);
-        if !self.in_frame(p) | (row == 0) {
-            return self.sovereignty_slow(point, Date::end_of_year(year));
+        if !self.in_frame(p) | (row < self.eras.first_row) {
+            return Err(self.rare_error(point, Date::end_of_year(year)));
         }
         self.answer_in_era(p, self.eras.answer(row, self.grid.locate_in_frame(p)))
     }
@@ -607,14 +627,14 @@ impl Atlas {
     pub fn sovereignty_on(&self, point: Point<f64>, date: Date) -> Result<Sovereignty<'_>> {
         let p = point.0;
         let row = self.eras.row(self.eras.era_of(date));
-        if !self.in_frame(p) | (row == 0) {
-            return self.sovereignty_slow(point, date);
+        if !self.in_frame(p) | (row < self.eras.first_row) {
+            return Err(self.rare_error(point, date));
         }
         self.answer_in_era(p, self.eras.answer(row, self.grid.locate_in_frame(p)))
     }
 
-    /// The answer of a point inside the frame, in an era after the first treaty (row 0 is the
-    /// era before it): land, or the two errors that own no heap memory, so that the caller's
+    /// The answer of a point inside the frame, in an era after the first treaty (rows from
+    /// `first_row` on): land, or the two errors that own no heap memory, so that the caller's
     /// drop of the error is nothing and vanishes.
     ///
     /// The land test is on the status itself, the value a caller matching on the result is
@@ -635,27 +655,62 @@ impl Atlas {
         if status == Status::Sea {
             Err(Error::AtSea { lon: p.x, lat: p.y })
         } else {
+            let [w, e, s, n] = self.bounds;
             Err(Error::OutsideCoverage {
                 lon: p.x,
                 lat: p.y,
-                covered: self.bounds,
+                covered: [w, e, s, n],
             })
         }
     }
 
-    /// [`Atlas::sovereignty_on`] for what the fast path leaves: outside the frame's box (or not
-    /// a coordinate at all), or a date before the first treaty.
+    /// The error for what the fast path leaves: a point outside the frame's box (or not a
+    /// coordinate at all), or a date before the first treaty.
+    ///
+    /// Built here, inline, from the one byte a cold call returns (which error): every field is
+    /// a plain value and none owns heap memory, so the caller's result can live in registers
+    /// and its drop of the error is nothing. An error returned by value from a call, boxed or
+    /// not, is copied into the caller's result as a block of memory, and an error that may own
+    /// a `String` leaves a drop behind; either way the result then lives in memory and the fast
+    /// path's land test turns back into jumps (docs/INDEX.md).
+    #[inline(always)]
+    fn rare_error(&self, point: Point<f64>, date: Date) -> Error {
+        let (lon, lat) = (point.x(), point.y());
+        match self.rare_kind(point) {
+            Rare::NotFinite => Error::NotFinite { lon, lat },
+            Rare::Longitude => Error::LongitudeOutOfRange(lon),
+            Rare::Latitude => Error::LatitudeOutOfRange(lat),
+            Rare::Outside => {
+                let [w, e, s, n] = self.bounds;
+                Error::OutsideCoverage {
+                    lon,
+                    lat,
+                    covered: [w, e, s, n],
+                }
+            }
+            Rare::Before => Error::BeforeCoverage {
+                date,
+                first_date: self.events[0].date,
+            },
+        }
+    }
+
+    /// Which of the rare errors a point has; [`Rare::Before`] if it lies in the frame's box.
     #[cold]
     #[inline(never)]
-    fn sovereignty_slow(&self, point: Point<f64>, date: Date) -> Result<Sovereignty<'_>> {
-        if !self.in_frame(point.0) {
-            return Err(self.point_error(point));
+    fn rare_kind(&self, point: Point<f64>) -> Rare {
+        let (lon, lat) = (point.x(), point.y());
+        if !lon.is_finite() || !lat.is_finite() {
+            Rare::NotFinite
+        } else if !(-180.0..=180.0).contains(&lon) {
+            Rare::Longitude
+        } else if !(-90.0..=90.0).contains(&lat) {
+            Rare::Latitude
+        } else if !self.in_frame(point.0) {
+            Rare::Outside
+        } else {
+            Rare::Before
         }
-        let a = self.eras.answer(
-            self.eras.row(self.eras.era_of(date)),
-            self.grid.locate(point.0),
-        );
-        self.finish(point.0, a, || date)
     }
 
     /// [`Atlas::sovereignty_on`] for many points, on every core (rayon), as [`AnswerId`]s:
@@ -792,7 +847,6 @@ impl Atlas {
     fn before_coverage(&self, date: Date) -> Error {
         Error::BeforeCoverage {
             date,
-            first_event: self.events[0].name.clone(),
             first_date: self.events[0].date,
         }
     }

@@ -48,13 +48,14 @@ pub enum Error {
         lat: f64,
     },
     /// The date is before the first treaty in the timeline.
-    #[error("{date} is before the first treaty covered ({first_event} on {first_date})")]
+    ///
+    /// It names no treaty: an error that owns no heap memory lets a lookup's result live in
+    /// registers (docs/INDEX.md). The first event's name is `atlas.events()[0].name`.
+    #[error("{date} is before the first treaty covered, which is dated {first_date}")]
     BeforeCoverage {
         /// The date asked for.
         date: Date,
-        /// Name of the first event.
-        first_event: String,
-        /// Its date.
+        /// The date of the first event.
         first_date: Date,
     },
     /// A date that does not exist (month 13, 30 February, ...) or is not YYYY-MM-DD.

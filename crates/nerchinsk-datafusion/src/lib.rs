@@ -168,7 +168,7 @@ impl Classifier {
         let point = geo_types::Point::new(lon, lat);
         if date < self.first {
             // the core library tests the frame, then the date: inside the frame the answer is
-            // BeforeCoverage, whose message holds a String, so say it without asking
+            // BeforeCoverage, so say it without asking
             let [w, e, s, n] = self.bounds;
             if (lon >= w) & (lon <= e) & (lat >= s) & (lat <= n) {
                 return Err(BEFORE_COVERAGE);
