@@ -654,9 +654,9 @@ impl Atlas {
 
     /// Which state held `point` on `date`.
     ///
-    /// The fast path is a frame test, a branch-free count of era starts, a grid cell (and in a
-    /// boundary cell a short walk over its segments) and one load of a precomputed answer;
-    /// everything rare is sorted out on a separate, cold path.
+    /// The fast path is a frame test, the era from a year table and one compare, a grid cell
+    /// (and in a boundary cell a short walk over its segments) and one load of a precomputed
+    /// answer; everything rare is sorted out on a separate, cold path.
     #[inline]
     pub fn sovereignty_on(&self, point: Point<f64>, date: Date) -> Result<Sovereignty<'_>> {
         let p = point.0;
@@ -673,9 +673,9 @@ impl Atlas {
     ///
     /// The land test is on the status itself, the value a caller matching on the result is
     /// likely to use: `match r { Ok(s) => s.status, Err(_) => .. }` then compiles to a
-    /// conditional move on one loaded byte. A separate `ok` flag compiled to a jump, and on
-    /// points spread over land, sea and outside that jump is a coin toss: each wrong guess cost
-    /// the whole lookup's latency again (docs/INDEX.md: 62 against 110 M lookups/s).
+    /// conditional move on one loaded byte. A separate `ok` flag compiled to a jump, which on
+    /// points spread over land, sea and outside no predictor can learn: each wrong guess cost
+    /// the whole lookup's latency again (docs/INDEX.md: 61 against 110 M lookups/s).
     #[inline(always)]
     fn answer_in_era<'a>(&'a self, p: Coord<f64>, a: &'a Answer) -> Result<Sovereignty<'a>> {
         let status = a.status;

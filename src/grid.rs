@@ -45,9 +45,9 @@ struct Segment {
 }
 
 /// A leaf's header (`w` = reference point r, `left` = its face, `right` = how many segment
-/// records follow, with the leaf's other face above [`COUNT_BITS`]) or one of its segments, stored relative to r: `w` = start − r, `e` = end −
-/// start and `c` = w × e, so that the walk does no subtraction and the side test is one
-/// (see [`walk`]).
+/// records follow, with the leaf's other face above [`COUNT_BITS`]) or one of its segments,
+/// stored relative to r: `w` = start − r, `e` = end − start and `c` = w × e, so that the walk
+/// does no subtraction and the side test is one (see [`walk`]).
 #[derive(Debug, Clone, Copy)]
 struct Record {
     w: Coord<f64>,
@@ -517,8 +517,8 @@ impl FaceGrid {
 
     /// The face in a boundary cell's leaf: by parity in a leaf of two faces and at most
     /// [`PARITY_WALK`] segments (most leaves near a border), else by the nearest crossing,
-    /// out of line. Inlined: the call and its saved registers cost a sixth of a lookup near a
-    /// border (docs/INDEX.md).
+    /// out of line. Inlined: the call and its saved registers cost about a seventh of a lookup
+    /// near a border (docs/INDEX.md).
     #[inline(always)]
     fn locate_in_leaf(&self, cell: u16, fi: usize, fj: usize, p: Coord<f64>) -> usize {
         let k = (cell & !BOUNDARY) as usize;
@@ -545,9 +545,9 @@ impl FaceGrid {
 
     /// [`FaceGrid::locate`] for a point known to lie in the frame's box (west <= x <= east,
     /// south <= y <= north, so not NaN): the cell needs no clamp, since the scale puts the
-    /// east and north edges a hair inside the last cells (a clamp cost nine of the uniform
-    /// lookup's sixty instructions). A point outside the box would index out of bounds and panic,
-    /// so only the atlas, which tests the box first, calls it.
+    /// east and north edges a hair inside the last cells (the clamp compiled to about eight
+    /// vector instructions of a uniform lookup's eighty). A point outside the box would index
+    /// out of bounds and panic, so only the atlas, which tests the box first, calls it.
     #[inline(always)]
     pub(crate) fn locate_in_frame(&self, p: Coord<f64>) -> usize {
         let fi = round_to_u32((p.x - self.origin.x) * self.fine_scale.x - 0.5) as usize;
