@@ -864,21 +864,30 @@ impl Atlas {
         out
     }
 
-    /// [`Atlas::sovereignty_batch`] into a buffer the caller keeps: `out` is cleared and
-    /// refilled, so a loop over many batches allocates (and page-faults) once.
+    /// [`Atlas::sovereignty_batch`] into a buffer the caller keeps: `out` ends up holding the
+    /// answers of `queries` in order, so a loop over many batches allocates (and page-faults)
+    /// once.
     pub fn sovereignty_batch_into<'a>(
         &'a self,
         queries: &[(Point<f64>, Date)],
         out: &mut Vec<Result<Sovereignty<'a>>>,
     ) {
         use rayon::prelude::*;
-        out.clear();
-        out.par_extend(
-            queries
-                .par_iter()
-                .with_min_len(1 << 14)
-                .map(|&(p, d)| self.sovereignty_on(p, d)),
-        );
+        // overwritten in place, chunk by chunk: a buffer of the right length is reused as it
+        // is, without dropping and re-collecting a million results first
+        out.resize_with(queries.len(), || {
+            Err(Error::NotFinite {
+                lon: f64::NAN,
+                lat: f64::NAN,
+            })
+        });
+        out.par_chunks_mut(BATCH_CHUNK)
+            .zip(queries.par_chunks(BATCH_CHUNK))
+            .for_each(|(results, queries)| {
+                for (r, &(p, d)) in results.iter_mut().zip(queries) {
+                    *r = self.sovereignty_on(p, d);
+                }
+            });
     }
 
     fn before_coverage(&self, date: Date) -> Error {

@@ -87,3 +87,24 @@ fn eras_before_a_late_first_event_are_before_coverage() {
     }
     assert!(atlas.sovereignty_at(albazino, 1725).is_ok());
 }
+
+/// A batch buffer reused across batches of other sizes holds exactly the last batch's
+/// answers, in order (the buffer is resized and overwritten in place, not cleared).
+#[test]
+fn a_reused_batch_buffer_holds_the_last_batch_only() {
+    let atlas = embedded();
+    let q = nerchinsk::sample::uniform_queries(atlas, 40_000, 7);
+    let mut out = Vec::new();
+    let mut ids = Vec::new();
+    for n in [40_000, 3, 0, 20_001, 40_000] {
+        let batch = &q[q.len() - n..];
+        atlas.sovereignty_batch_into(batch, &mut out);
+        atlas.answer_ids_into(batch, &mut ids);
+        assert_eq!(out.len(), n);
+        assert_eq!(ids.len(), n);
+        for (k, &(p, d)) in batch.iter().enumerate() {
+            assert_eq!(out[k], atlas.sovereignty_on(p, d), "{n}: {k}");
+            assert_eq!(atlas.resolve(ids[k], p, d), out[k], "{n}: {k}");
+        }
+    }
+}
