@@ -139,27 +139,54 @@ pub(crate) struct Eras {
 #[derive(Debug, Clone)]
 struct Answer {
     status: Status,
-    /// An era before the first event: no answer, an error.
+    /// An era before the first event: no answer, an error. After it the status says which
+    /// answer: land is `Ok`, `Sea` and `Outside` the errors of that name.
     before: bool,
-    /// Land after the first event: the answer is `Ok` (one test on the fast path).
-    ok: bool,
-    /// Sea after the first event: the commonest error, made on the fast path.
-    sea: bool,
-    /// Land outside the covered area (Korea, Mongolia, China west of 115.5E) after the first
-    /// event: also made on the fast path (a fifth of a uniform sample of the frame's box).
-    outside: bool,
     sovereign: Box<str>,
     /// Name of the event that set the status.
     treaty: Box<str>,
+}
+
+/// What makes a point no coordinate at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BadCoord {
+    NotFinite,
+    Longitude,
+    Latitude,
+}
+
+impl BadCoord {
+    /// What is wrong with `point` as a coordinate, if anything.
+    #[inline(always)]
+    fn of(point: Point<f64>) -> Option<BadCoord> {
+        let (lon, lat) = (point.x(), point.y());
+        if !lon.is_finite() || !lat.is_finite() {
+            Some(BadCoord::NotFinite)
+        } else if !(-180.0..=180.0).contains(&lon) {
+            Some(BadCoord::Longitude)
+        } else if !(-90.0..=90.0).contains(&lat) {
+            Some(BadCoord::Latitude)
+        } else {
+            None
+        }
+    }
+
+    #[inline(always)]
+    fn error(self, point: Point<f64>) -> Error {
+        let (lon, lat) = (point.x(), point.y());
+        match self {
+            BadCoord::NotFinite => Error::NotFinite { lon, lat },
+            BadCoord::Longitude => Error::LongitudeOutOfRange(lon),
+            BadCoord::Latitude => Error::LatitudeOutOfRange(lat),
+        }
+    }
 }
 
 /// The errors of [`Atlas::sovereignty_on`] other than sea and outside a face: which one, in
 /// one byte, so that the cold call that finds it returns in a register.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Rare {
-    NotFinite,
-    Longitude,
-    Latitude,
+    BadCoord(BadCoord),
     Outside,
     Before,
 }
@@ -251,9 +278,6 @@ impl Eras {
                         Answer {
                             status,
                             before: false,
-                            ok: status.is_land(),
-                            sea: status == Status::Sea,
-                            outside: status == Status::Outside,
                             sovereign: name.into(),
                             treaty: events[since].name.as_str().into(),
                         }
@@ -261,9 +285,6 @@ impl Eras {
                     _ => Answer {
                         status: Status::Outside,
                         before: true,
-                        ok: false,
-                        sea: false,
-                        outside: false,
                         sovereign: "".into(),
                         treaty: "".into(),
                     },
@@ -689,12 +710,7 @@ impl Atlas {
         if status == Status::Sea {
             Err(Error::AtSea { lon: p.x, lat: p.y })
         } else {
-            let [w, e, s, n] = self.bounds;
-            Err(Error::OutsideCoverage {
-                lon: p.x,
-                lat: p.y,
-                covered: [w, e, s, n],
-            })
+            Err(self.outside(p))
         }
     }
 
@@ -709,23 +725,10 @@ impl Atlas {
     /// path's land test turns back into jumps (docs/INDEX.md).
     #[inline(always)]
     fn rare_error(&self, point: Point<f64>, date: Date) -> Error {
-        let (lon, lat) = (point.x(), point.y());
         match self.rare_kind(point) {
-            Rare::NotFinite => Error::NotFinite { lon, lat },
-            Rare::Longitude => Error::LongitudeOutOfRange(lon),
-            Rare::Latitude => Error::LatitudeOutOfRange(lat),
-            Rare::Outside => {
-                let [w, e, s, n] = self.bounds;
-                Error::OutsideCoverage {
-                    lon,
-                    lat,
-                    covered: [w, e, s, n],
-                }
-            }
-            Rare::Before => Error::BeforeCoverage {
-                date,
-                first_date: self.events[0].date,
-            },
+            Rare::BadCoord(bad) => bad.error(point),
+            Rare::Outside => self.outside(point.0),
+            Rare::Before => self.before_coverage(date),
         }
     }
 
@@ -733,13 +736,8 @@ impl Atlas {
     #[cold]
     #[inline(never)]
     fn rare_kind(&self, point: Point<f64>) -> Rare {
-        let (lon, lat) = (point.x(), point.y());
-        if !lon.is_finite() || !lat.is_finite() {
-            Rare::NotFinite
-        } else if !(-180.0..=180.0).contains(&lon) {
-            Rare::Longitude
-        } else if !(-90.0..=90.0).contains(&lat) {
-            Rare::Latitude
+        if let Some(bad) = BadCoord::of(point) {
+            Rare::BadCoord(bad)
         } else if !self.in_frame(point.0) {
             Rare::Outside
         } else {
@@ -795,7 +793,7 @@ impl Atlas {
     pub fn resolve(&self, id: AnswerId, point: Point<f64>, date: Date) -> Result<Sovereignty<'_>> {
         match self.eras.answers.get(id.0 as usize) {
             Some(a) => self.finish(point.0, a, || date),
-            None => Err(self.point_error(point)),
+            None => Err(self.rare_error(point, date)),
         }
     }
 
@@ -806,51 +804,18 @@ impl Atlas {
         (p.x >= w) & (p.x <= e) & (p.y >= s) & (p.y <= n)
     }
 
-    /// The answer as a `Result`: land is `Ok`, sea and outside the errors made here, a date
-    /// before the first treaty on the cold path, which alone needs the date.
-    #[inline(always)]
+    /// Any answer as a `Result`, an era before the first treaty included (the slow paths'
+    /// way to [`Atlas::answer_in_era`]), which alone needs the date.
     fn finish<'a>(
         &'a self,
         p: Coord<f64>,
         a: &'a Answer,
         date: impl FnOnce() -> Date,
     ) -> Result<Sovereignty<'a>> {
-        if a.ok {
-            return Ok(Sovereignty {
-                status: a.status,
-                sovereign: &a.sovereign,
-                treaty: &a.treaty,
-            });
-        }
-        if a.sea {
-            return Err(Error::AtSea { lon: p.x, lat: p.y });
-        }
-        if a.outside {
-            return Err(self.outside(p));
-        }
-        Err(self.answer_error(p, date(), a))
-    }
-
-    /// Why a point outside the frame has no answer (NaN, out of range, or just not covered).
-    #[cold]
-    #[inline(never)]
-    fn point_error(&self, point: Point<f64>) -> Error {
-        match self.check_point(point) {
-            Err(e) => e,
-            Ok(p) => self.outside(p), // unreachable: the frame test failed
-        }
-    }
-
-    #[cold]
-    #[inline(never)]
-    fn answer_error(&self, p: Coord<f64>, date: Date, a: &Answer) -> Error {
         if a.before {
-            self.before_coverage(date)
-        } else if a.status == Status::Sea {
-            Error::AtSea { lon: p.x, lat: p.y }
-        } else {
-            self.outside(p)
+            return Err(self.before_coverage(date()));
         }
+        self.answer_in_era(p, a)
     }
 
     /// [`Atlas::sovereignty_on`] for many points, on every core (rayon). The answers come in
@@ -890,6 +855,8 @@ impl Atlas {
             });
     }
 
+    /// Inline: an error returned from a call would put the fast path's result in memory.
+    #[inline(always)]
     fn before_coverage(&self, date: Date) -> Error {
         Error::BeforeCoverage {
             date,
@@ -1055,35 +1022,28 @@ impl Atlas {
     }
 
     fn check_coord(&self, point: Point<f64>) -> Result<Coord<f64>> {
-        let (lon, lat) = (point.x(), point.y());
-        if !lon.is_finite() || !lat.is_finite() {
-            return Err(Error::NotFinite { lon, lat });
+        match BadCoord::of(point) {
+            Some(bad) => Err(bad.error(point)),
+            None => Ok(point.0),
         }
-        if !(-180.0..=180.0).contains(&lon) {
-            return Err(Error::LongitudeOutOfRange(lon));
-        }
-        if !(-90.0..=90.0).contains(&lat) {
-            return Err(Error::LatitudeOutOfRange(lat));
-        }
-        Ok(point.0)
     }
 
     fn check_point(&self, point: Point<f64>) -> Result<Coord<f64>> {
         let p = self.check_coord(point)?;
-        let (lo, hi) = (self.frame.min(), self.frame.max());
-        if p.x < lo.x || p.x > hi.x || p.y < lo.y || p.y > hi.y {
+        if !self.in_frame(p) {
             return Err(self.outside(p));
         }
         Ok(p)
     }
 
-    #[inline]
+    /// Inline, from the frame's four numbers one by one: see [`Atlas::before_coverage`].
+    #[inline(always)]
     fn outside(&self, p: Coord<f64>) -> Error {
-        let (lo, hi) = (self.frame.min(), self.frame.max());
+        let [w, e, s, n] = self.bounds;
         Error::OutsideCoverage {
             lon: p.x,
             lat: p.y,
-            covered: [lo.x, hi.x, lo.y, hi.y],
+            covered: [w, e, s, n],
         }
     }
 }
