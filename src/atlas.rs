@@ -195,6 +195,24 @@ enum Rare {
 /// the cores share a batch of a few hundred thousand evenly.
 const BATCH_CHUNK: usize = 1 << 14;
 
+/// `out[i] = answer(queries[i])` for every query, on every core (rayon): chunks of
+/// [`BATCH_CHUNK`] queries, a plain loop each (rayon's per-item collect cost a fifth of the
+/// lookups). `out` is as long as `queries`.
+fn fill_in_chunks<T: Send>(
+    queries: &[(Point<f64>, Date)],
+    out: &mut [T],
+    answer: impl Fn(Point<f64>, Date) -> T + Sync,
+) {
+    use rayon::prelude::*;
+    out.par_chunks_mut(BATCH_CHUNK)
+        .zip(queries.par_chunks(BATCH_CHUNK))
+        .for_each(|(out, queries)| {
+            for (o, &(p, d)) in out.iter_mut().zip(queries) {
+                *o = answer(p, d);
+            }
+        });
+}
+
 /// A date as an integer that sorts like the date.
 fn day_key(d: Date) -> i64 {
     (d.year as i64) * 512 + (d.month as i64) * 32 + d.day as i64
@@ -665,12 +683,9 @@ impl Atlas {
     /// caller reads only the fields it uses instead of a 56-byte `Result` written to memory.
     #[inline(always)]
     pub fn sovereignty_at(&self, point: Point<f64>, year: i32) -> Result<Sovereignty<'_>> {
-        let p = point.0;
-        let row = self.eras.row_at_year_end(year);
-        if !self.in_frame(p) | (row < self.eras.first_row) {
-            return Err(self.rare_error(point, Date::end_of_year(year)));
-        }
-        self.answer_in_era(p, self.eras.answer(row, self.grid.locate_in_frame(p)))
+        self.answer_in_row(point, self.eras.row_at_year_end(year), || {
+            Date::end_of_year(year)
+        })
     }
 
     /// Which state held `point` on `date`.
@@ -680,10 +695,22 @@ impl Atlas {
     /// answer; everything rare is sorted out on a separate, cold path.
     #[inline]
     pub fn sovereignty_on(&self, point: Point<f64>, date: Date) -> Result<Sovereignty<'_>> {
+        self.answer_in_row(point, self.eras.row(self.eras.era_of(date)), || date)
+    }
+
+    /// The fast path of both: the answer of `point` in the era whose answers start at `row`,
+    /// everything rare (outside the frame's box, an era before the first treaty) leaving by one
+    /// well-predicted branch; only that branch needs the date.
+    #[inline(always)]
+    fn answer_in_row(
+        &self,
+        point: Point<f64>,
+        row: usize,
+        date: impl FnOnce() -> Date,
+    ) -> Result<Sovereignty<'_>> {
         let p = point.0;
-        let row = self.eras.row(self.eras.era_of(date));
         if !self.in_frame(p) | (row < self.eras.first_row) {
-            return Err(self.rare_error(point, date));
+            return Err(self.rare_error(point, date()));
         }
         self.answer_in_era(p, self.eras.answer(row, self.grid.locate_in_frame(p)))
     }
@@ -764,17 +791,9 @@ impl Atlas {
     /// assert_eq!(atlas.resolve(ids[0], harbin.0, harbin.1).unwrap().status, Status::China);
     /// ```
     pub fn answer_ids_into(&self, queries: &[(Point<f64>, Date)], out: &mut Vec<AnswerId>) {
-        use rayon::prelude::*;
         out.clear();
         out.resize(queries.len(), AnswerId::NOT_IN_FRAME);
-        // chunks of a plain loop each: rayon's per-item collect cost a fifth of the lookups
-        out.par_chunks_mut(BATCH_CHUNK)
-            .zip(queries.par_chunks(BATCH_CHUNK))
-            .for_each(|(ids, queries)| {
-                for (id, &(p, d)) in ids.iter_mut().zip(queries) {
-                    *id = self.answer_id(p, d);
-                }
-            });
+        fill_in_chunks(queries, out, |p, d| self.answer_id(p, d));
     }
 
     /// The [`AnswerId`] of `point` on `date`: the fast path of [`Atlas::sovereignty_on`]
@@ -837,22 +856,15 @@ impl Atlas {
         queries: &[(Point<f64>, Date)],
         out: &mut Vec<Result<Sovereignty<'a>>>,
     ) {
-        use rayon::prelude::*;
-        // overwritten in place, chunk by chunk: a buffer of the right length is reused as it
-        // is, without dropping and re-collecting a million results first
+        // overwritten in place: a buffer of the right length is reused as it is, without
+        // dropping and re-collecting a million results first
         out.resize_with(queries.len(), || {
             Err(Error::NotFinite {
                 lon: f64::NAN,
                 lat: f64::NAN,
             })
         });
-        out.par_chunks_mut(BATCH_CHUNK)
-            .zip(queries.par_chunks(BATCH_CHUNK))
-            .for_each(|(results, queries)| {
-                for (r, &(p, d)) in results.iter_mut().zip(queries) {
-                    *r = self.sovereignty_on(p, d);
-                }
-            });
+        fill_in_chunks(queries, out, |p, d| self.sovereignty_on(p, d));
     }
 
     /// Inline: an error returned from a call would put the fast path's result in memory.
