@@ -120,6 +120,8 @@ pub(crate) struct Eras {
     by_year: Vec<u32>,
     /// `first_change[y - first_year]` = the day key of the first era start within year y, or
     /// `i64::MAX` if none (329 of the 337 years since 1689): most dates then need one compare.
+    /// A table of its own, though `starts[by_year[y]]` holds the same start: that second load
+    /// waits for the first (sovereignty_on 112 against 121 M/s, best of five alternated runs).
     first_change: Vec<i64>,
     /// `year_end[y - first_year + 1]` = where the answers of the era of 31 December of year y
     /// start (era × faces), for every year from the one before the first start's to the last
