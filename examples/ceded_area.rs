@@ -18,7 +18,7 @@ fn main() {
     let atlas = embedded();
     let mut rows = Vec::new();
     for ev in atlas.events() {
-        let transfers = atlas.transfers_at(&ev.id).expect("events of the atlas");
+        let transfers = atlas.transfers_of(&ev.id).expect("events of the atlas");
         if transfers.is_empty() {
             // an event that moves no line in these data (1991): show the published figure against 0
             for p in PUBLISHED.iter().filter(|p| p.0 == ev.id) {

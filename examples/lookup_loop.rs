@@ -14,7 +14,7 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use nerchinsk::data::embedded;
-use nerchinsk::sample::{boundary_queries, uniform_queries};
+use nerchinsk::internals::{boundary_queries, uniform_queries};
 
 fn main() {
     let mut args = std::env::args().skip(1);

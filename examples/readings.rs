@@ -16,8 +16,8 @@ fn main() {
     for other in Reading::ALL.into_iter().skip(1) {
         let alt = Atlas::with_reading(other).expect("the alternative reading");
         let (a, b) = (
-            base.status_areas_km2(date).expect("a covered date"),
-            alt.status_areas_km2(date).expect("a covered date"),
+            base.status_areas_km2_on(date).expect("a covered date"),
+            alt.status_areas_km2_on(date).expect("a covered date"),
         );
         let cmp = compare(&base, &alt, date).expect("the two readings overlay");
         println!(

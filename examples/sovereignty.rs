@@ -4,6 +4,7 @@
 
 use geo_types::Point;
 use nerchinsk::data::embedded;
+use nerchinsk::internals::AtlasInternals;
 use nerchinsk::Date;
 
 fn main() {
@@ -36,7 +37,7 @@ fn main() {
         print!("{name:<22}");
         for y in years {
             let p = Point::new(lon, lat);
-            let near = atlas.nearest_border(p, Date::end_of_year(y));
+            let near = atlas.nearest_border_on(p, Date::end_of_year(y));
             match (atlas.sovereignty_at(p, y), near) {
                 (Ok(s), Ok(near)) => print!(
                     " {:>28}",
@@ -48,7 +49,7 @@ fn main() {
         println!();
     }
     for ev in atlas.events() {
-        for t in atlas.transfers_at(&ev.id).unwrap() {
+        for t in atlas.transfers_of(&ev.id).unwrap() {
             println!("{}: {} -> {}: {:.0} km2", ev.name, t.from, t.to, t.km2);
         }
     }

@@ -6,7 +6,8 @@ use geo::GeodesicArea;
 
 use crate::atlas::Atlas;
 use crate::error::{Error, Result};
-use crate::timeline::{Date, Status};
+use crate::date::Date;
+use crate::timeline::Status;
 
 /// Land that passed from one status to another at an event.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,7 +22,7 @@ pub struct Transfer {
 
 impl Atlas {
     /// Geodesic area of each face in km² (the outer face gets 0).
-    pub fn face_areas_km2(&self) -> Vec<f64> {
+    pub(crate) fn face_areas_km2(&self) -> Vec<f64> {
         let topo = self.topology();
         topo.faces
             .iter()
@@ -37,7 +38,7 @@ impl Atlas {
     }
 
     /// Total area of each land status on `date`, km².
-    pub fn status_areas_km2(&self, date: Date) -> Result<BTreeMap<Status, f64>> {
+    pub fn status_areas_km2_on(&self, date: Date) -> Result<BTreeMap<Status, f64>> {
         self.status_areas_with(date, &self.face_areas_km2())
     }
 
@@ -84,7 +85,7 @@ impl Atlas {
 
     /// What changed hands at the event `event_id`: statuses after it against statuses after the
     /// event before it. The first event has nothing before it, so no rows.
-    pub fn transfers_at(&self, event_id: &str) -> Result<Vec<Transfer>> {
+    pub fn transfers_of(&self, event_id: &str) -> Result<Vec<Transfer>> {
         match self.event_window(event_id)? {
             Some((prev, date)) => self.transfers_between(prev, date),
             None => Ok(Vec::new()),

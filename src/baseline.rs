@@ -9,7 +9,8 @@ use geo_types::{MultiPolygon, Point};
 
 use crate::atlas::Atlas;
 use crate::error::Error;
-use crate::timeline::{Date, Status};
+use crate::date::Date;
+use crate::timeline::Status;
 
 /// An answer reduced to what can be compared: the status, with sea and uncovered land as
 /// statuses. `None` when the reference cannot tell: a point exactly on a line.

@@ -1,9 +1,8 @@
-//! Border lines with their provenance, read from GeoJSON.
+//! Lines with their provenance: treaty lines, coast, edges of the covered area.
 
 use geo_types::LineString;
 use serde::Deserialize;
 
-use crate::error::{Error, Result};
 
 /// What a line is for when the land is cut into faces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -47,37 +46,4 @@ pub struct BorderLine {
     /// The geometry, lon/lat degrees (WGS84).
     #[serde(deserialize_with = "geojson::de::deserialize_geometry")]
     pub geometry: LineString<f64>,
-}
-
-/// Read every feature of a GeoJSON FeatureCollection of LineStrings.
-pub fn read_lines(file: &str, text: &str) -> Result<Vec<BorderLine>> {
-    let lines: Vec<BorderLine> = geojson::de::deserialize_feature_collection_str_to_vec(text)
-        .map_err(|e| crate::validate::lines_error(file, text, e.to_string()))?;
-    for l in &lines {
-        let bad = |what: String| Err(Error::data(file, format!("feature {:?} {what}", l.id)));
-        let cs = &l.geometry.0;
-        if cs.len() < 2 {
-            return bad("has fewer than two vertices".into());
-        }
-        if let Some(c) = cs
-            .iter()
-            .find(|c| !(-180.0..=180.0).contains(&c.x) || !(-90.0..=90.0).contains(&c.y))
-        {
-            return bad(if c.x.is_finite() && c.y.is_finite() {
-                format!(
-                    "has a vertex ({}, {}) outside lon -180..180, lat -90..90",
-                    c.x, c.y
-                )
-            } else {
-                "has a coordinate that is not a finite number".into()
-            });
-        }
-        if let Some(i) = cs.windows(2).position(|w| w[0] == w[1]) {
-            return bad(format!(
-                "repeats vertex {i} ({}, {}): a segment of zero length",
-                cs[i].x, cs[i].y
-            ));
-        }
-    }
-    Ok(lines)
 }

@@ -30,7 +30,8 @@ use serde::Deserialize;
 
 use crate::atlas::{Atlas, Sovereignty};
 use crate::error::{Error, Result};
-use crate::timeline::{china_name, russia_name, Date, Status};
+use crate::date::Date;
+use crate::timeline::{china_name, russia_name, Status};
 
 /// `data/control.geojson`: the areas of de facto control.
 pub const CONTROL_GEOJSON: &str = include_str!("../data/control.geojson");

@@ -1,6 +1,6 @@
 //! One error type for the whole crate: every variant says what was wrong with the input.
 
-use crate::timeline::Date;
+use crate::date::{Date, DateError};
 
 /// Result with the crate's [`Error`].
 pub type Result<T> = std::result::Result<T, Error>;
@@ -76,6 +76,12 @@ pub enum Error {
     /// projection's domain). Only the `proj` feature returns it.
     #[error("projection: {0}")]
     Projection(String),
+}
+
+impl From<DateError> for Error {
+    fn from(e: DateError) -> Self {
+        Error::InvalidDate(e.0)
+    }
 }
 
 impl Error {

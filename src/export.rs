@@ -17,8 +17,9 @@ use geo_types::{Coord, LineString, Polygon};
 use crate::atlas::Atlas;
 use crate::border::LineKind;
 use crate::error::{Error, Result};
-use crate::territory::{planar_signed_area, Topology};
-use crate::timeline::{china_name, russia_name, Date, Event, Status};
+use crate::topology::{planar_signed_area, Topology};
+use crate::date::Date;
+use crate::timeline::{china_name, russia_name, Event, Status};
 
 /// One connected territory on a date.
 #[derive(Debug, Clone)]
@@ -692,7 +693,7 @@ mod tests {
             let date = Date::end_of_year(year);
             let ts = territories(atlas, date).unwrap();
             let sum: f64 = ts.iter().map(|t| t.area_km2()).sum();
-            let want: f64 = atlas.status_areas_km2(date).unwrap().values().sum();
+            let want: f64 = atlas.status_areas_km2_on(date).unwrap().values().sum();
             assert!(
                 ((sum - want) / want).abs() < 1e-4,
                 "{year}: {sum} km² in territories, {want} km² of land"

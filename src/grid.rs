@@ -17,7 +17,7 @@
 
 use geo_types::Coord;
 
-use crate::territory::Topology;
+use crate::topology::Topology;
 
 /// Cells along each axis: 256 x 256 cells of `u16` is 128 KiB, small enough to stay in L2
 /// while a stream of queries flows through; see docs/INDEX.md for the measurements behind it.
@@ -495,16 +495,6 @@ impl FaceGrid {
         }
     }
 
-    /// The face containing `p`, which must lie inside the frame (the caller checks). A point
-    /// exactly on a line gets the face on its left, as on the exact path; the answer is otherwise the same
-    /// as an exact point-in-polygon test except for points within rounding error (~1e-15
-    /// degrees) of a line.
-    #[inline]
-    pub fn locate(&self, p: Coord<f64>) -> usize {
-        let (fi, fj) = self.fine_cell(p);
-        self.locate_at(fi, fj, p)
-    }
-
     /// The face of `p`, whose fine cell is (`fi`, `fj`).
     #[inline(always)]
     fn locate_at(&self, fi: usize, fj: usize, p: Coord<f64>) -> usize {
@@ -543,7 +533,7 @@ impl FaceGrid {
         walk(&self.records[leaf..=leaf + count], d) as usize
     }
 
-    /// [`FaceGrid::locate`] for a point known to lie in the frame's box (west <= x <= east,
+    /// The face containing `p`, a point known to lie in the frame's box (west <= x <= east,
     /// south <= y <= north, so not NaN): the cell needs no clamp, since the scale puts the
     /// east and north edges a hair inside the last cells (the clamp compiled to about eight
     /// vector instructions of a uniform lookup's eighty). A point outside the box would index
@@ -553,15 +543,6 @@ impl FaceGrid {
         let fi = round_to_u32((p.x - self.origin.x) * self.fine_scale.x - 0.5) as usize;
         let fj = round_to_u32((p.y - self.origin.y) * self.fine_scale.y - 0.5) as usize;
         self.locate_at(fi, fj, p)
-    }
-
-    /// The fine (leaf-sized) cell of `p`: column and row.
-    #[inline]
-    fn fine_cell(&self, p: Coord<f64>) -> (usize, usize) {
-        let last = (self.n * SUB - 1) as u32;
-        let fi = round_to_u32((p.x - self.origin.x) * self.fine_scale.x - 0.5).min(last);
-        let fj = round_to_u32((p.y - self.origin.y) * self.fine_scale.y - 0.5).min(last);
-        (fi as usize, fj as usize)
     }
 
     /// Heap memory of the grid in bytes.
@@ -597,7 +578,7 @@ mod tests {
     /// segments, where a wrong rule at a vertex or a wrong side would show.
     #[test]
     fn parity_walk_agrees_with_the_nearest_crossing() {
-        let grid = crate::data::embedded().grid();
+        let grid = &crate::data::embedded().grid;
         let mut rng = Rng::new(0x9a51);
         let (mut leaves, mut points, mut crossed) = (0, 0, 0);
         let mut head = 0;

@@ -5,7 +5,7 @@ use geo_types::{Coord, Line, Point};
 use rstar::primitives::GeomWithData;
 use rstar::RTree;
 
-use crate::territory::Topology;
+use crate::topology::Topology;
 
 /// Where one segment sits: edge index and segment index within the edge.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -50,11 +50,6 @@ impl SegmentIndex {
         }
     }
 
-    /// The tree, for queries the index does not wrap.
-    pub fn tree(&self) -> &RTree<Segment> {
-        &self.tree
-    }
-
     pub(crate) fn nearest_where(
         &self,
         p: Coord<f64>,
@@ -75,7 +70,7 @@ impl SegmentIndex {
 /// through `map` (the distance trees store scaled longitudes).
 pub(crate) fn segment_tree(
     topo: &Topology,
-    keep: impl Fn(&crate::territory::Edge) -> bool,
+    keep: impl Fn(&crate::topology::Edge) -> bool,
     map: impl Fn(Coord<f64>) -> Coord<f64>,
 ) -> RTree<Segment> {
     let mut segs = Vec::new();

@@ -1,7 +1,8 @@
 //! # nerchinsk
 //!
 //! Where the Sino-Russian border ran at any date since the Treaty of Nerchinsk (1689), which
-//! state held a coordinate in a given year, and how much land changed hands at each treaty.
+//! state held a coordinate on a date and under which treaty, and how much land changed hands
+//! at each treaty.
 //!
 //! The treaty lines are real hydrography and relief (GSHHG/WDBII, Natural Earth, ETOPO5; see
 //! `data/README.md`), embedded in the library. Every line ever in force, the coast and the
@@ -10,7 +11,7 @@
 //!
 //! ```
 //! use geo_types::Point;
-//! use nerchinsk::{nearest_border, sovereignty_at, Status};
+//! use nerchinsk::{nearest_border_at, sovereignty_at, Status};
 //!
 //! // Albazino, the Russian fort the 1689 treaty had demolished, on the Amur's left bank.
 //! let albazino = Point::new(124.0775, 53.39056);
@@ -21,62 +22,170 @@
 //! assert_eq!(s1900.status, Status::Russia);
 //! assert_eq!(s1900.treaty, "Treaty of Aigun");
 //! // Albazino lies on the river, close to the line: how close?
-//! let near = nearest_border(albazino, 1900).unwrap();
+//! let near = nearest_border_at(albazino, 1900).unwrap();
 //! assert_eq!(near.line, "amur_upper");
 //! assert!(near.distance_km < 5.0);
 //! ```
 //!
-//! A year means 31 December of that year; [`Atlas::sovereignty_on`] takes a precise date.
-//! Coordinates are `geo_types` points, x = longitude, y = latitude, WGS84 degrees.
+//! # Conventions
+//! - Coordinates are `geo_types` points, x = longitude, y = latitude, WGS84 degrees.
+//! - Names say what time they take: a function ending in `_at` takes a bare year, meaning
+//!   31 December of that year (after that year's treaties); one ending in `_on` takes a
+//!   [`Date`]; `_between` takes two dates and `_of` an event. A point comes first, then what
+//!   is asked about it.
+//! - Distances are in km and areas in km²; each function says whether it measures on the
+//!   WGS84 ellipsoid (geodesic), on a sphere (haversine) or in the plane.
+//! - Bad input is an [`Error`], never a panic.
+//!
+//! # Layout
+//! [`Atlas`] is the dataset: the lines ([`BorderLine`]), the timeline ([`Event`]s and
+//! region statuses) and the states ([`State`]) with their names over time, as data. The
+//! functions at the crate root ask the atlas embedded in the library ([`data::embedded`]);
+//! [`data::load`] reads a dataset of the same format from files. `docs/ARCHITECTURE.md` says
+//! which module owns what.
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
 pub mod area;
-pub mod atlas;
-pub mod baseline;
-pub mod border;
 pub mod control;
 pub mod data;
-pub mod error;
 pub mod export;
-pub mod grid;
-pub mod index;
 #[cfg(feature = "proj")]
 pub mod projected;
 pub mod readings;
-pub mod sample;
-pub mod territory;
-pub mod timeline;
+
+mod atlas;
+mod baseline;
+mod border;
+mod date;
+mod distance;
+mod eras;
+mod error;
+mod grid;
+mod index;
+mod load;
+mod query;
+mod sample;
+mod timeline;
+mod topology;
 mod validate;
 
+pub use area::Transfer;
 pub use atlas::{AnswerId, Atlas, NearestBorder, Region, Sovereignty};
 pub use border::{BorderLine, LineKind};
 pub use control::control_at;
+pub use date::{Date, DateError};
 pub use error::{Error, Result};
 pub use index::Side;
-pub use timeline::{china_name, russia_name, Date, Event, Status};
+pub use timeline::{china_name, russia_name, Event, Status};
 
 use geo_types::Point;
 
-/// Which state held `point` in `year` (as at 31 December), on the embedded data.
+/// Which state held `point` at the end of `year` (31 December), on the embedded data.
 ///
-/// Errors for NaN or infinite coordinates, longitude or latitude out of range, a point at sea
-/// or outside the covered area, and a year before 1689.
+/// # Errors
+/// [`Error::NotFinite`], [`Error::LongitudeOutOfRange`] or [`Error::LatitudeOutOfRange`] for a
+/// point that is no coordinate; [`Error::AtSea`] and [`Error::OutsideCoverage`] for a point at
+/// sea or on land the data do not cover; [`Error::BeforeCoverage`] for a year before 1689.
+///
+/// ```
+/// use geo_types::Point;
+/// use nerchinsk::{sovereignty_at, Error, Status};
+///
+/// let blagoveshchensk = Point::new(127.53, 50.27);
+/// assert_eq!(sovereignty_at(blagoveshchensk, 1900).unwrap().status, Status::Russia);
+/// assert!(matches!(sovereignty_at(blagoveshchensk, 1600), Err(Error::BeforeCoverage { .. })));
+/// assert!(matches!(sovereignty_at(Point::new(f64::NAN, 50.0), 1900), Err(Error::NotFinite { .. })));
+/// ```
 pub fn sovereignty_at(point: Point<f64>, year: i32) -> Result<Sovereignty<'static>> {
     data::embedded().sovereignty_at(point, year)
 }
 
-/// The treaty line in force at the end of `year` nearest to `point`, and its distance in km,
-/// on the embedded data. Same errors as [`sovereignty_at`] except at sea or outside, where the
-/// distance is still given (a point at sea or in Korea or Mongolia has a nearest line too).
-pub fn nearest_border(point: Point<f64>, year: i32) -> Result<NearestBorder<'static>> {
-    data::embedded().nearest_border(point, Date::end_of_year(year))
+/// The treaty line in force at the end of `year` nearest to `point`, and its distance in km
+/// (haversine, mean Earth radius), on the embedded data. See [`Atlas::nearest_border_on`].
+///
+/// # Errors
+/// As [`sovereignty_at`], except that a point at sea or outside the covered area still has a
+/// nearest line, so only points outside the frame's box are [`Error::OutsideCoverage`].
+///
+/// ```
+/// use geo_types::Point;
+/// use nerchinsk::nearest_border_at;
+///
+/// let khabarovsk = Point::new(135.07, 48.48);
+/// let near = nearest_border_at(khabarovsk, 1900).unwrap();
+/// assert!(near.distance_km < 30.0);
+/// ```
+pub fn nearest_border_at(point: Point<f64>, year: i32) -> Result<NearestBorder<'static>> {
+    data::embedded().nearest_border_on(point, Date::end_of_year(year))
 }
 
-/// Which side of the treaty line `line_id` the point is on, on the embedded data.
-pub fn side_of_line(line_id: &str, point: Point<f64>) -> Result<Side> {
-    data::embedded().side_of_line(line_id, point)
+/// Which side of the line `line_id` (as digitised) `point` lies on, on the embedded data.
+/// See [`Atlas::side_of_line`].
+///
+/// # Errors
+/// [`Error::UnknownLine`] for an id no line has; the coordinate errors of [`sovereignty_at`].
+///
+/// ```
+/// use geo_types::Point;
+/// use nerchinsk::{side_of_line, Side};
+///
+/// let blagoveshchensk = Point::new(127.53, 50.27);
+/// let heihe = Point::new(127.49, 50.24);
+/// assert_ne!(side_of_line(blagoveshchensk, "amur_upper").unwrap(), side_of_line(heihe, "amur_upper").unwrap());
+/// ```
+pub fn side_of_line(point: Point<f64>, line_id: &str) -> Result<Side> {
+    data::embedded().side_of_line(point, line_id)
+}
+
+/// Internals for the crate's own benchmarks and tests: the face topology, the grid, the
+/// reference indexes and the query sets. Not part of the API: it changes without notice.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::baseline::{verdict_of, IntervalTrees, Naive, Verdict};
+    pub use crate::grid::FaceGrid;
+    pub use crate::sample::{boundary_queries, uniform_queries, Rng, YEARS};
+    pub use crate::topology::{Edge, Topology};
+
+    use crate::{Atlas, Date, Result, Status};
+
+    /// What the atlas keeps private, for tests and benchmarks.
+    pub trait AtlasInternals {
+        /// The faces: the finest cut of the land by every line ever in force.
+        fn topology(&self) -> &Topology;
+        /// The point-location grid.
+        fn grid(&self) -> &FaceGrid;
+        /// The status of every face in the epoch `date` falls in.
+        fn face_statuses(&self, date: Date) -> Result<&[Status]>;
+        /// The index of the last event on or before `date`.
+        fn epoch(&self, date: Date) -> Result<usize>;
+        /// The geodesic area of every face, km².
+        fn face_areas_km2(&self) -> Vec<f64>;
+        /// The face holding `p` and whether `p` lies on a line, the exact way.
+        fn locate_exact(&self, p: geo_types::Coord<f64>) -> (usize, bool);
+    }
+
+    impl AtlasInternals for Atlas {
+        fn topology(&self) -> &Topology {
+            &self.topo
+        }
+        fn grid(&self) -> &FaceGrid {
+            &self.grid
+        }
+        fn face_statuses(&self, date: Date) -> Result<&[Status]> {
+            Atlas::face_statuses(self, date)
+        }
+        fn epoch(&self, date: Date) -> Result<usize> {
+            Atlas::epoch(self, date)
+        }
+        fn face_areas_km2(&self) -> Vec<f64> {
+            Atlas::face_areas_km2(self)
+        }
+        fn locate_exact(&self, p: geo_types::Coord<f64>) -> (usize, bool) {
+            Atlas::locate_exact(self, p)
+        }
+    }
 }
 
 /// The README's code blocks run as doctests.

@@ -38,7 +38,8 @@ use proj::Proj;
 use crate::area::Transfer;
 use crate::atlas::Atlas;
 use crate::error::{Error, Result};
-use crate::timeline::{Date, Status};
+use crate::date::Date;
+use crate::timeline::Status;
 
 /// The CRS the input is in: WGS84 geographic, x = longitude (after normalisation).
 pub const WGS84: &str = "EPSG:4326";
@@ -186,8 +187,8 @@ pub fn transfers_between_projected(
     atlas.transfers_between_with(before, after, &face_areas_km2_projected(atlas)?)
 }
 
-/// [`Atlas::transfers_at`] with the projected face areas.
-pub fn transfers_at_projected(atlas: &Atlas, event_id: &str) -> Result<Vec<Transfer>> {
+/// [`Atlas::transfers_of`] with the projected face areas.
+pub fn transfers_of_projected(atlas: &Atlas, event_id: &str) -> Result<Vec<Transfer>> {
     match atlas.event_window(event_id)? {
         Some((prev, date)) => transfers_between_projected(atlas, prev, date),
         None => Ok(Vec::new()),
@@ -201,7 +202,7 @@ pub fn reproject_lines(
     date: Date,
     to_crs: &str,
 ) -> Result<Vec<(String, LineString<f64>)>> {
-    let in_force = atlas.lines_in_force(date)?;
+    let in_force = atlas.lines_in_force_on(date)?;
     let r = Reprojection::new(to_crs)?;
     atlas
         .lines()

@@ -30,8 +30,9 @@ use crate::atlas::Atlas;
 use crate::border::BorderLine;
 use crate::data::{LINES_GEOJSON, REFERENCE_GEOJSON, TIMELINE_JSON};
 use crate::error::{Error, Result};
-use crate::territory::Topology;
-use crate::timeline::{Date, Status};
+use crate::topology::Topology;
+use crate::date::Date;
+use crate::timeline::Status;
 
 /// A reading of the disputed clauses of the treaties.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -281,7 +282,7 @@ fn seg_key(a: Coord<f64>, b: Coord<f64>) -> SegKey {
 /// that `a` lacks; each of its faces lies in one face of each atlas, found by exact point
 /// location of an interior point. Lines of the two must meet only at shared vertices, as the
 /// readings built here do. Areas are geodesic (WGS84), so [`Comparison::areas_a`] equals
-/// `a.status_areas_km2(date)` to rounding.
+/// `a.status_areas_km2_on(date)` to rounding.
 pub fn compare(a: &Atlas, b: &Atlas, date: Date) -> Result<Comparison> {
     let mut lines: Vec<BorderLine> = a.lines().to_vec();
     let have: HashSet<SegKey> = a

@@ -6,7 +6,7 @@ use geo_types::{Coord, Point};
 
 use crate::atlas::Atlas;
 use crate::border::LineKind;
-use crate::timeline::Date;
+use crate::date::Date;
 
 /// First and last year of the query sets: the first treaty to the present.
 pub const YEARS: (i32, i32) = (1689, 2025);
@@ -65,7 +65,7 @@ pub fn boundary_queries(
     let epochs: Vec<(Segments, Vec<f64>)> = (0..atlas.events().len())
         .map(|ep| {
             let date = atlas.events()[ep].date;
-            let live = atlas.lines_in_force(date).unwrap_or_default();
+            let live = atlas.lines_in_force_on(date).unwrap_or_default();
             let mut segs = Vec::new();
             let mut cum = Vec::new();
             let mut total = 0.0;

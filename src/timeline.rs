@@ -1,68 +1,8 @@
-//! Dates, treaties and the names of the two states over time.
+//! The timeline's vocabulary: events (treaties), statuses, and the names of the states over time.
 
 use std::fmt;
 
-use crate::error::{Error, Result};
-
-/// A calendar date, proleptic Gregorian.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    /// Year (astronomical numbering).
-    pub year: i32,
-    /// Month, 1-12.
-    pub month: u8,
-    /// Day of the month, 1-31.
-    pub day: u8,
-}
-
-impl Date {
-    /// A checked date: `Date::new(1860, 2, 30)` is an error.
-    pub fn new(year: i32, month: u8, day: u8) -> Result<Self> {
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-        let days = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => {
-                return Err(Error::InvalidDate(format!(
-                    "{year:04}-{month:02}-{day:02}: month must be 1-12"
-                )))
-            }
-        };
-        if day == 0 || day > days {
-            return Err(Error::InvalidDate(format!(
-                "{year:04}-{month:02}-{day:02}: day must be 1-{days}"
-            )));
-        }
-        Ok(Date { year, month, day })
-    }
-
-    /// The date a bare year stands for: 31 December, so a year answers "after that year's treaties".
-    pub fn end_of_year(year: i32) -> Self {
-        Date {
-            year,
-            month: 12,
-            day: 31,
-        }
-    }
-
-    /// Parse `YYYY-MM-DD`.
-    pub fn parse(text: &str) -> Result<Self> {
-        let bad = || Error::InvalidDate(format!("{text:?} is not YYYY-MM-DD"));
-        let mut it = text.trim().splitn(3, '-');
-        let y = it.next().and_then(|s| s.parse().ok()).ok_or_else(bad)?;
-        let m = it.next().and_then(|s| s.parse().ok()).ok_or_else(bad)?;
-        let d = it.next().and_then(|s| s.parse().ok()).ok_or_else(bad)?;
-        Date::new(y, m, d)
-    }
-}
-
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
+use crate::date::Date;
 
 /// One event of the timeline: a treaty that put lines in force or took them away.
 #[derive(Debug, Clone, PartialEq)]
@@ -187,23 +127,6 @@ const CHINA_NAMES: [(Date, &str); 2] = [
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_are_checked() {
-        assert!(Date::new(1860, 2, 30).is_err());
-        assert!(Date::new(1900, 2, 29).is_err());
-        assert!(Date::new(2000, 2, 29).is_ok());
-        assert!(Date::parse("1858-13-01").is_err());
-        assert!(Date::parse("yesterday").is_err());
-        assert_eq!(
-            Date::parse("1858-05-28").unwrap(),
-            Date {
-                year: 1858,
-                month: 5,
-                day: 28
-            }
-        );
-    }
 
     #[test]
     fn names_change_on_the_day() {

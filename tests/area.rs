@@ -5,6 +5,7 @@ use approx::assert_relative_eq;
 use geo::GeodesicArea;
 use geo_types::{Coord, LineString, Polygon};
 use nerchinsk::{data::embedded, Date, Status};
+use nerchinsk::internals::AtlasInternals;
 
 mod common;
 use common::zone;
@@ -83,7 +84,7 @@ fn faces_tile_the_covered_area() {
     let land: Vec<f64> = atlas
         .events()
         .iter()
-        .map(|e| atlas.status_areas_km2(e.date).unwrap().values().sum())
+        .map(|e| atlas.status_areas_km2_on(e.date).unwrap().values().sum())
         .collect();
     for l in &land {
         assert_relative_eq!(*l, land[0], max_relative = 1e-12);
@@ -95,14 +96,14 @@ fn what_one_side_loses_the_other_gains() {
     let atlas = embedded();
     for w in atlas.events().windows(2) {
         let (before, after) = (
-            atlas.status_areas_km2(w[0].date).unwrap(),
-            atlas.status_areas_km2(w[1].date).unwrap(),
+            atlas.status_areas_km2_on(w[0].date).unwrap(),
+            atlas.status_areas_km2_on(w[1].date).unwrap(),
         );
-        let transfers = atlas.transfers_at(&w[1].id).unwrap();
+        let transfers = atlas.transfers_of(&w[1].id).unwrap();
         // an event that moves no line (the 1991 agreement, see data/README.md) moves no land, and
         // neither does one that makes an edge of the covered area a treaty line (Kyakhta 1727)
         let cutting = |d| {
-            let mut v = atlas.lines_in_force(d).unwrap();
+            let mut v = atlas.lines_in_force_on(d).unwrap();
             v.retain(|id| !atlas.lines().iter().any(|l| l.id == *id && l.coverage_edge));
             v
         };
@@ -137,14 +138,14 @@ fn what_one_side_loses_the_other_gains() {
 fn aigun_and_peking_are_near_the_published_figures() {
     let atlas = embedded();
     let aigun: f64 = atlas
-        .transfers_at("aigun_1858")
+        .transfers_of("aigun_1858")
         .unwrap()
         .iter()
         .filter(|t| t.to == Status::Russia)
         .map(|t| t.km2)
         .sum();
     let peking: f64 = atlas
-        .transfers_at("peking_1860")
+        .transfers_of("peking_1860")
         .unwrap()
         .iter()
         .filter(|t| t.to == Status::Russia)
@@ -155,7 +156,7 @@ fn aigun_and_peking_are_near_the_published_figures() {
     // "about 400,000 km2" including Sakhalin (about 76,000 km2), which the data do not cover
     assert!(peking > 280_000.0 && peking < 420_000.0, "{peking}");
     let joint_1859 = atlas
-        .status_areas_km2(Date::new(1859, 1, 1).unwrap())
+        .status_areas_km2_on(Date::new(1859, 1, 1).unwrap())
         .unwrap()[&Status::Joint];
     assert_relative_eq!(joint_1859, peking, max_relative = 1e-12);
 }

@@ -397,7 +397,7 @@ fn territories_are_rfc7946_and_cover_the_land() {
             total += km2;
             *by_status.entry(status).or_default() += km2;
         }
-        let want = nerchinsk::data::embedded().status_areas_km2(date).unwrap();
+        let want = nerchinsk::data::embedded().status_areas_km2_on(date).unwrap();
         let want_total: f64 = want.values().sum();
         assert!(
             ((total - want_total) / want_total).abs() < 1e-4,
@@ -437,7 +437,7 @@ fn map_is_an_svg_with_every_line_in_force() {
         assert!(title.text().unwrap().contains(&year.to_string()));
         assert!(id("legend").is_some() && id("scale-bar").is_some());
         let in_force = atlas
-            .lines_in_force(nerchinsk::Date::end_of_year(year))
+            .lines_in_force_on(nerchinsk::Date::end_of_year(year))
             .unwrap();
         assert!(!in_force.is_empty());
         for line in &in_force {

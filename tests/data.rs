@@ -246,7 +246,7 @@ fn the_kyakhta_line_is_in_force_from_1727_only() {
         (Date::new(1860, 1, 1).unwrap(), true),
         (Date::new(2025, 1, 1).unwrap(), true),
     ] {
-        let live = atlas.lines_in_force(date).unwrap();
+        let live = atlas.lines_in_force_on(date).unwrap();
         assert_eq!(live.contains(&"kyakhta_1727"), expect, "{date}");
     }
 }

@@ -89,9 +89,9 @@ fn before_the_first_treaty() {
 
 #[test]
 fn bad_dates_and_unknown_lines() {
-    assert!(matches!(Date::new(1858, 2, 29), Err(Error::InvalidDate(_))));
+    assert!(matches!(Date::new(1858, 2, 29).map_err(Error::from), Err(Error::InvalidDate(_))));
     assert!(matches!(
-        nerchinsk::side_of_line("volga", Point::new(127.0, 50.0)),
+        nerchinsk::side_of_line(Point::new(127.0, 50.0), "volga"),
         Err(Error::UnknownLine(_))
     ));
 }

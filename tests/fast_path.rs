@@ -93,7 +93,7 @@ fn eras_before_a_late_first_event_are_before_coverage() {
 #[test]
 fn a_reused_batch_buffer_holds_the_last_batch_only() {
     let atlas = embedded();
-    let q = nerchinsk::sample::uniform_queries(atlas, 40_000, 7);
+    let q = nerchinsk::internals::uniform_queries(atlas, 40_000, 7);
     let mut out = Vec::new();
     let mut ids = Vec::new();
     for n in [40_000, 3, 0, 20_001, 40_000] {

@@ -2,9 +2,10 @@
 //! benchmark point: the same million uniform points and million near-border points that
 //! `benches/lookup.rs` times. Points the reference cannot place (exactly on a line) are counted.
 
-use nerchinsk::baseline::{verdict_of, IntervalTrees, Naive, Verdict};
+use nerchinsk::internals::{verdict_of, IntervalTrees, Naive, Verdict};
+use nerchinsk::internals::AtlasInternals;
 use nerchinsk::data::embedded;
-use nerchinsk::sample::{boundary_queries, uniform_queries};
+use nerchinsk::internals::{boundary_queries, uniform_queries};
 use nerchinsk::{Date, Status};
 use rayon::prelude::*;
 
@@ -76,7 +77,7 @@ fn interval_tree_baseline_agrees_with_naive() {
 fn boundary_points_lie_within_a_kilometre_of_a_line_in_force() {
     let atlas = embedded();
     for (p, d) in boundary_queries(atlas, 2_000, 1.0, 11) {
-        let near = atlas.nearest_border(p, d).unwrap();
+        let near = atlas.nearest_border_on(p, d).unwrap();
         assert!(near.distance_km <= 1.01, "{p:?} {d}: {near:?}");
     }
 }

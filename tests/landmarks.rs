@@ -5,7 +5,8 @@
 //! Peking 1860 art. 1 (Ussuri, Sungacha, Khanka, land line to the Tumen).
 
 use geo_types::Point;
-use nerchinsk::{nearest_border, sovereignty_at, Status};
+use nerchinsk::{nearest_border_at, sovereignty_at, Status};
+use nerchinsk::internals::AtlasInternals;
 
 use Status::{China as CN, Joint as JT, Russia as RU, Undetermined as UN};
 
@@ -200,7 +201,7 @@ fn landmarks_have_the_expected_status() {
             match sovereignty_at(Point::new(*lon, *lat), year) {
                 Ok(s) if s.status == status => {}
                 Ok(s) => {
-                    let near = nearest_border(Point::new(*lon, *lat), year).unwrap();
+                    let near = nearest_border_at(Point::new(*lon, *lat), year).unwrap();
                     wrong.push(format!(
                         "{name} {year}: got {} ({:.1} km from {}), want {status}",
                         s.status, near.distance_km, near.line
@@ -275,7 +276,7 @@ fn the_treaty_and_distance_are_reported() {
         sovereignty_at(vladivostok, 1900).unwrap().treaty,
         "Convention of Peking"
     );
-    let vlad = nearest_border(vladivostok, 1900).unwrap();
+    let vlad = nearest_border_at(vladivostok, 1900).unwrap();
     assert_eq!(vlad.line, "peking_land_line");
     assert!(
         vlad.distance_km > 20.0 && vlad.distance_km < 100.0,
@@ -285,7 +286,7 @@ fn the_treaty_and_distance_are_reported() {
     let zeya = sovereignty_at(Point::new(127.25, 53.733), 1700).unwrap();
     assert_eq!(zeya.treaty, "Treaty of Nerchinsk");
     // Blagoveshchensk lies on the Amur: closer to the line than 5 km
-    let blag = nearest_border(Point::new(127.533, 50.25), 1900).unwrap();
+    let blag = nearest_border_at(Point::new(127.533, 50.25), 1900).unwrap();
     assert_eq!(blag.line, "amur_upper");
     assert!(blag.distance_km < 5.0, "{}", blag.distance_km);
 }
@@ -295,7 +296,7 @@ fn close_calls_say_how_close_they_are() {
     // Beiji village (Mohe), de.trip.com: 53°29'N 122°21'E, on the right bank of the Amur. Rounded
     // to a minute (1.8 km) it lies closer to the line than the data and the coordinate can tell
     // apart; the answer must say so through its distance rather than look certain.
-    let s = nearest_border(Point::new(122.35, 53.4833), 1900).unwrap();
+    let s = nearest_border_at(Point::new(122.35, 53.4833), 1900).unwrap();
     let line = nerchinsk::data::embedded()
         .lines()
         .iter()
@@ -319,10 +320,10 @@ fn the_2004_agreement_moves_the_western_part_of_bolshoy_ussuriysky() {
     );
     assert_eq!(sovereignty_at(west, 2010).unwrap().treaty, treaty);
     assert_eq!(
-        nearest_border(west, 2000).unwrap().line,
+        nearest_border_at(west, 2000).unwrap().line,
         "kazakevicheva_channel"
     );
-    assert_eq!(nearest_border(west, 2010).unwrap().line, "heixiazi_2004");
+    assert_eq!(nearest_border_at(west, 2010).unwrap().line, "heixiazi_2004");
     // the date the event carries is the entry into force, 2 June 2005
     let atlas = nerchinsk::data::embedded();
     let on = |y, m, d| {
@@ -338,7 +339,7 @@ fn the_2004_agreement_moves_the_western_part_of_bolshoy_ussuriysky() {
         .iter()
         .any(|e| e.id == "eastern_section_1991"));
     assert!(atlas
-        .transfers_at("eastern_section_1991")
+        .transfers_of("eastern_section_1991")
         .unwrap()
         .is_empty());
 }
@@ -353,10 +354,10 @@ fn the_2004_agreement_moves_the_eastern_part_of_abagaitu() {
     let west = Point::new(117.862, 49.54);
     let treaty = "Complementary Agreement on the Eastern Section of the China-Russia Boundary";
     assert_eq!(sovereignty_at(east, 2000).unwrap().status, RU);
-    assert_eq!(nearest_border(east, 2000).unwrap().line, "abagaitu_channel");
+    assert_eq!(nearest_border_at(east, 2000).unwrap().line, "abagaitu_channel");
     let s = sovereignty_at(east, 2010).unwrap();
     assert_eq!((s.status, s.treaty), (CN, treaty));
-    assert_eq!(nearest_border(east, 2010).unwrap().line, "abagaitu_2004");
+    assert_eq!(nearest_border_at(east, 2010).unwrap().line, "abagaitu_2004");
     for year in [1700, 2000, 2010] {
         assert_eq!(sovereignty_at(west, year).unwrap().status, RU, "{year}");
     }
@@ -390,7 +391,7 @@ fn the_2004_agreement_moves_the_eastern_part_of_abagaitu() {
     // centre lines, whose 1 km accuracy over its 35 km perimeter allows about 35 km² either way
     assert!((34.0..60.0).contains(&abagaitu), "{abagaitu} km²");
     assert!((220.0..235.0).contains(&heixiazi), "{heixiazi} km²");
-    let moved = atlas.transfers_at("additional_agreement_2004").unwrap();
+    let moved = atlas.transfers_of("additional_agreement_2004").unwrap();
     assert!((moved[0].km2 - abagaitu - heixiazi).abs() < 1e-6);
 }
 
@@ -405,8 +406,8 @@ fn the_kyakhta_line_bounds_mongolia_from_1727() {
     let altanbulag = Point::new(106.49417, 50.31667);
     // the two towns lie on opposite sides of the line (the data's answer, 1.9 and 2.4 km from it)
     let (a, b) = (
-        atlas.side_of_line("kyakhta_1727", kyakhta).unwrap(),
-        atlas.side_of_line("kyakhta_1727", altanbulag).unwrap(),
+        atlas.side_of_line(kyakhta, "kyakhta_1727").unwrap(),
+        atlas.side_of_line(altanbulag, "kyakhta_1727").unwrap(),
     );
     assert!(a != Side::On && b != Side::On && a != b, "{a:?} {b:?}");
     // Mongolia is not covered, before the treaty and after it
@@ -419,10 +420,10 @@ fn the_kyakhta_line_bounds_mongolia_from_1727() {
     // frontier there was no treaty line, so the nearest is the Argun's, hundreds of km away
     let before = Date::new(1727, 8, 30).unwrap();
     let after = Date::new(1727, 8, 31).unwrap();
-    let near = atlas.nearest_border(kyakhta, after).unwrap();
+    let near = atlas.nearest_border_on(kyakhta, after).unwrap();
     assert_eq!(near.line, "kyakhta_1727");
     assert!(near.distance_km < 5.0, "{}", near.distance_km);
-    let far = atlas.nearest_border(kyakhta, before).unwrap();
+    let far = atlas.nearest_border_on(kyakhta, before).unwrap();
     assert_ne!(far.line, "kyakhta_1727");
     assert!(far.distance_km > 500.0, "{}", far.distance_km);
     // the status on the Russian side does not change with the treaty (see data/README.md)

@@ -5,6 +5,7 @@
 use geo::kernels::{Kernel, Orientation, RobustKernel};
 use geo_types::{Coord, Point};
 use nerchinsk::data::{LINES_GEOJSON, TIMELINE_JSON};
+use nerchinsk::internals::AtlasInternals;
 use nerchinsk::{Atlas, Date, Error, Status};
 use serde_json::{json, Value};
 
@@ -190,7 +191,7 @@ fn the_great_gorbitsa_reading_loads_and_moves_the_1689_line() {
         Status::Russia
     );
     assert!(atlas
-        .lines_in_force(Date::end_of_year(1700))
+        .lines_in_force_on(Date::end_of_year(1700))
         .unwrap()
         .contains(&"great_gorbitsa"));
 }

@@ -6,9 +6,10 @@ use approx::assert_relative_eq;
 use geo::Area;
 use geo_types::{Coord, LineString, Point, Polygon};
 use nerchinsk::data::embedded;
+use nerchinsk::internals::AtlasInternals;
 use nerchinsk::projected::{
     equal_area_crs, face_areas_km2_projected, reproject_faces, reproject_lines,
-    status_areas_km2_projected, transfers_at_projected, Reprojection,
+    status_areas_km2_projected, transfers_of_projected, Reprojection,
 };
 use nerchinsk::{Date, Error, Status};
 
@@ -74,7 +75,7 @@ fn every_face_agrees_with_its_geodesic_area_to_a_tenth_of_a_percent() {
     // the status areas follow
     let d = Date::new(1859, 1, 1).unwrap();
     let (g, p) = (
-        atlas.status_areas_km2(d).unwrap(),
+        atlas.status_areas_km2_on(d).unwrap(),
         status_areas_km2_projected(atlas, d).unwrap(),
     );
     assert_eq!(g.keys().collect::<Vec<_>>(), p.keys().collect::<Vec<_>>());
@@ -87,8 +88,8 @@ fn every_face_agrees_with_its_geodesic_area_to_a_tenth_of_a_percent() {
 fn aigun_and_peking_transfers_agree_to_a_tenth_of_a_percent() {
     let atlas = embedded();
     for ev in ["aigun_1858", "peking_1860"] {
-        let g = atlas.transfers_at(ev).unwrap();
-        let p = transfers_at_projected(atlas, ev).unwrap();
+        let g = atlas.transfers_of(ev).unwrap();
+        let p = transfers_of_projected(atlas, ev).unwrap();
         assert!(!g.is_empty());
         assert_eq!(g.len(), p.len(), "{ev}");
         for (g, p) in g.iter().zip(&p) {
@@ -113,10 +114,10 @@ fn aigun_and_peking_transfers_agree_to_a_tenth_of_a_percent() {
             );
         }
     }
-    assert!(transfers_at_projected(atlas, "nerchinsk_1689")
+    assert!(transfers_of_projected(atlas, "nerchinsk_1689")
         .unwrap()
         .is_empty());
-    assert!(transfers_at_projected(atlas, "no_such_event").is_err());
+    assert!(transfers_of_projected(atlas, "no_such_event").is_err());
 }
 
 #[test]
@@ -154,7 +155,7 @@ fn lon_lat_order_is_kept_in_and_out() {
     assert_eq!(
         ids,
         atlas
-            .lines_in_force(Date::new(1900, 1, 1).unwrap())
+            .lines_in_force_on(Date::new(1900, 1, 1).unwrap())
             .unwrap()
     );
     let (_, amur) = lines.iter().find(|(id, _)| id == "amur_upper").unwrap();

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use geo::coordinate_position::{CoordPos, CoordinatePosition};
 use geo_types::{Coord, Point};
 use nerchinsk::data::embedded;
+use nerchinsk::internals::AtlasInternals;
 use nerchinsk::export::{territories, Territory};
 use nerchinsk::{sovereignty_at, Atlas, Date, Error, LineKind, Side, Sovereignty};
 use proptest::prelude::*;
@@ -140,10 +141,10 @@ proptest! {
         if let Err(e) = atlas.sovereignty_exact(p, date) {
             prop_assert!(documented(&e), "{e:?}");
         }
-        if let Err(e) = atlas.nearest_border(p, date) {
+        if let Err(e) = atlas.nearest_border_on(p, date) {
             prop_assert!(documented(&e), "{e:?}");
         }
-        if let Err(e) = nerchinsk::side_of_line("amur_upper", p) {
+        if let Err(e) = nerchinsk::side_of_line(p, "amur_upper") {
             prop_assert!(matches!(e, Error::NotFinite { .. } | Error::LongitudeOutOfRange(_) | Error::LatitudeOutOfRange(_)), "{e:?}");
         }
     }
@@ -167,7 +168,7 @@ proptest! {
         let atlas = embedded();
         let forward: Vec<String> = queries.iter().map(|&(p, d)| text(&atlas.sovereignty_on(p, d))).collect();
         let mut backward: Vec<String> = queries.iter().rev().map(|&(p, d)| {
-            let _ = atlas.nearest_border(p, d);
+            let _ = atlas.nearest_border_on(p, d);
             let _ = atlas.sovereignty_exact(p, d);
             text(&atlas.sovereignty_on(p, d))
         }).collect();
@@ -181,8 +182,8 @@ proptest! {
         let resolved: Vec<String> = ids.iter().zip(&queries).map(|(&id, &(p, d))| text(&atlas.resolve(id, p, d))).collect();
         prop_assert_eq!(&forward, &resolved);
         // nearest_border too
-        let n1: Vec<String> = queries.iter().map(|&(p, d)| format!("{:?}", atlas.nearest_border(p, d))).collect();
-        let n2: Vec<String> = queries.iter().rev().map(|&(p, d)| format!("{:?}", atlas.nearest_border(p, d))).collect();
+        let n1: Vec<String> = queries.iter().map(|&(p, d)| format!("{:?}", atlas.nearest_border_on(p, d))).collect();
+        let n2: Vec<String> = queries.iter().rev().map(|&(p, d)| format!("{:?}", atlas.nearest_border_on(p, d))).collect();
         prop_assert_eq!(n1, n2.into_iter().rev().collect::<Vec<_>>());
     }
 }
@@ -220,7 +221,7 @@ proptest! {
         if fast != exact {
             // 1e-6 km is about 9e-9 degrees of latitude (and less of longitude)
             let deg = degrees_to_any_line(atlas, p.0);
-            let near = atlas.nearest_border(p, d).map(|n| n.distance_km).unwrap_or(f64::INFINITY);
+            let near = atlas.nearest_border_on(p, d).map(|n| n.distance_km).unwrap_or(f64::INFINITY);
             prop_assert!(
                 near < 1e-6 || deg < 1e-6 / 111.0,
                 "{p:?} on {d}: fast {fast}, exact {exact}; {near} km to the nearest border, {deg} degrees to any line"
@@ -256,8 +257,8 @@ proptest! {
         let m = a + d * 0.5;
         // perpendicular offset of 1e-6 to 1e-3 of the segment's length
         let n = Coord { x: -d.y, y: d.x } * 10f64.powf(e);
-        let left = nerchinsk::side_of_line(&line.id, Point::from(m + n)).unwrap();
-        let right = nerchinsk::side_of_line(&line.id, Point::from(m - n)).unwrap();
+        let left = nerchinsk::side_of_line(Point::from(m + n), &line.id).unwrap();
+        let right = nerchinsk::side_of_line(Point::from(m - n), &line.id).unwrap();
         prop_assert_eq!((left, right), (Side::Left, Side::Right), "{} segment {}", line.id, i);
     }
 
@@ -266,7 +267,7 @@ proptest! {
     fn vertices_are_on_the_line((l, i) in treaty_segment(), end in any::<bool>()) {
         let line = &embedded().lines()[l];
         let v = line.geometry.0[i + usize::from(end)];
-        prop_assert_eq!(nerchinsk::side_of_line(&line.id, Point::from(v)).unwrap(), Side::On);
+        prop_assert_eq!(nerchinsk::side_of_line(Point::from(v), &line.id).unwrap(), Side::On);
     }
 }
 

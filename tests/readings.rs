@@ -2,6 +2,7 @@
 
 use geo_types::Point;
 use nerchinsk::readings::{compare, Reading};
+use nerchinsk::internals::AtlasInternals;
 use nerchinsk::{Atlas, Date, Status};
 
 fn great() -> Atlas {
@@ -28,10 +29,10 @@ fn every_reading_loads_and_the_standard_one_is_the_embedded_data() {
     let ids: Vec<&str> = great.lines().iter().map(|l| l.id.as_str()).collect();
     assert!(ids.contains(&"great_gorbitsa") && ids.contains(&"amur_1689"));
     assert!(!ids.contains(&"gorbitsa") && !ids.contains(&"shilka_lower"));
-    let in_force = great.lines_in_force(Date::end_of_year(1700)).unwrap();
+    let in_force = great.lines_in_force_on(Date::end_of_year(1700)).unwrap();
     assert!(in_force.contains(&"great_gorbitsa") && in_force.contains(&"amur_1689"));
     // after Aigun the Amur above the Amazar stays the border, the Amazar does not
-    let in_force = great.lines_in_force(Date::end_of_year(1900)).unwrap();
+    let in_force = great.lines_in_force_on(Date::end_of_year(1900)).unwrap();
     assert!(in_force.contains(&"amur_1689") && !in_force.contains(&"great_gorbitsa"));
     for r in Reading::ALL {
         assert_eq!(Reading::from_id(r.id()), Some(r));
@@ -46,7 +47,7 @@ fn a_point_between_the_two_gorbitsas_changes_status_in_1700() {
     let p = Point::new(WEDGE.0, WEDGE.1);
     let date = Date::end_of_year(1700);
     for atlas in [std_atlas, &great] {
-        let near = atlas.nearest_border(p, date).unwrap();
+        let near = atlas.nearest_border_on(p, date).unwrap();
         let acc = atlas
             .lines()
             .iter()
@@ -113,8 +114,8 @@ fn the_moved_area_is_positive_and_is_the_difference_of_the_status_areas() {
         // between the Shilka, the two Gorbitsas and the crest: about 1.5 x 1 degree
         assert!(t.km2 > 5_000.0 && t.km2 < 20_000.0, "{}", t.km2);
         let (sa, sb) = (
-            a.status_areas_km2(date).unwrap(),
-            b.status_areas_km2(date).unwrap(),
+            a.status_areas_km2_on(date).unwrap(),
+            b.status_areas_km2_on(date).unwrap(),
         );
         // the overlay's faces tile each atlas's territories
         for (s, x) in &sa {

@@ -29,19 +29,19 @@ fn both_sides_of_every_treaty_line() {
                 y: d.x / len * 1e-4,
             };
             assert_eq!(
-                side_of_line(&l.id, Point::from(m + n)).unwrap(),
+                side_of_line(Point::from(m + n), &l.id).unwrap(),
                 Side::Left,
                 "{} seg {i}",
                 l.id
             );
             assert_eq!(
-                side_of_line(&l.id, Point::from(m - n)).unwrap(),
+                side_of_line(Point::from(m - n), &l.id).unwrap(),
                 Side::Right,
                 "{} seg {i}",
                 l.id
             );
             assert_eq!(
-                side_of_line(&l.id, Point::from(a)).unwrap(),
+                side_of_line(Point::from(a), &l.id).unwrap(),
                 Side::On,
                 "{} vertex {i}",
                 l.id
@@ -93,13 +93,13 @@ fn no_flip_at_sharp_bends() {
                 (Side::Right, Side::Left)
             };
             assert_eq!(
-                side_of_line(&l.id, Point::from(inside)).unwrap(),
+                side_of_line(Point::from(inside), &l.id).unwrap(),
                 want_in,
                 "{} bend {i}",
                 l.id
             );
             assert_eq!(
-                side_of_line(&l.id, Point::from(outside)).unwrap(),
+                side_of_line(Point::from(outside), &l.id).unwrap(),
                 want_out,
                 "{} bend {i}",
                 l.id
@@ -114,20 +114,20 @@ fn no_flip_at_sharp_bends() {
 fn river_banks_by_name() {
     // the Amur is digitised downstream: its left bank (Blagoveshchensk) is Left, Heihe is Right
     assert_eq!(
-        side_of_line("amur_upper", Point::new(127.533, 50.25)).unwrap(),
+        side_of_line(Point::new(127.533, 50.25), "amur_upper").unwrap(),
         Side::Left
     );
     assert_eq!(
-        side_of_line("amur_upper", Point::new(127.4886, 50.2458)).unwrap(),
+        side_of_line(Point::new(127.4886, 50.2458), "amur_upper").unwrap(),
         Side::Right
     );
     // the Argun is digitised downstream: Priargunsk on the left (Russian) bank, Hailar on the right
     assert_eq!(
-        side_of_line("argun", Point::new(119.0958, 50.3667)).unwrap(),
+        side_of_line(Point::new(119.0958, 50.3667), "argun").unwrap(),
         Side::Left
     );
     assert_eq!(
-        side_of_line("argun", Point::new(119.8245, 49.2347)).unwrap(),
+        side_of_line(Point::new(119.8245, 49.2347), "argun").unwrap(),
         Side::Right
     );
 }

@@ -302,7 +302,7 @@ fn at(atlas: &Atlas, a: &AtArgs) -> Result<String, String> {
         .sovereignty_on(Point::new(lon, lat), date)
         .map_err(|e| e.to_string())?;
     let near = atlas
-        .nearest_border(Point::new(lon, lat), date)
+        .nearest_border_on(Point::new(lon, lat), date)
         .map_err(|e| e.to_string())?;
     Ok(if a.json {
         let c = nerchinsk::control::embedded()
@@ -441,7 +441,7 @@ fn classify_point(
     let distance_km = if distance {
         Some(
             atlas
-                .nearest_border(p, date)
+                .nearest_border_on(p, date)
                 .map_err(|e| Bad::new(error_code(&e), e.to_string()))?
                 .distance_km,
         )

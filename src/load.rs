@@ -1,0 +1,336 @@
+//! Building an [`Atlas`] from its two files: the lines (GeoJSON) and the timeline (JSON).
+//!
+//! The loader owns the diagnosis: every problem in a file is an [`Error::Data`] that names the
+//! file, the feature or event and what is wrong.
+
+use std::collections::HashMap;
+
+use geo_types::{Coord, Point, Rect};
+use serde::Deserialize;
+
+use crate::atlas::{Atlas, Region};
+use crate::border::{BorderLine, LineKind};
+use crate::date::Date;
+use crate::distance::border_trees;
+use crate::eras::Eras;
+use crate::error::{Error, Result};
+use crate::grid::{FaceGrid, GRID_CELLS};
+use crate::index::SegmentIndex;
+use crate::timeline::{Event, Status};
+use crate::topology::{Merge, Topology};
+
+#[derive(Deserialize)]
+struct TimelineFile {
+    events: Vec<EventFile>,
+    regions: Vec<Region>,
+}
+
+#[derive(Deserialize)]
+struct EventFile {
+    id: String,
+    name: String,
+    date: String,
+    date_julian: Option<String>,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    source: String,
+    #[serde(default)]
+    add: Vec<String>,
+    #[serde(default)]
+    remove: Vec<String>,
+}
+
+impl Atlas {
+    /// Build an atlas from the text of a lines GeoJSON file and a timeline JSON file.
+    pub fn from_json(lines_geojson: &str, timeline_json: &str) -> Result<Atlas> {
+        const LF: &str = "lines";
+        const TF: &str = "timeline";
+        let lines = read_lines(LF, lines_geojson)?;
+        let tl: TimelineFile = serde_json::from_str(timeline_json).map_err(|e| {
+            crate::validate::timeline_error::<EventFile, Region>(TF, timeline_json, e.to_string())
+        })?;
+        let line_ix: HashMap<&str, usize> = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.id.as_str(), i))
+            .collect();
+        if line_ix.len() != lines.len() {
+            let dup = lines
+                .iter()
+                .enumerate()
+                .find(|(i, l)| line_ix[l.id.as_str()] != *i);
+            let id = dup.map_or("", |(_, l)| l.id.as_str());
+            return Err(Error::data(LF, format!("two features have the id {id:?}")));
+        }
+        crate::validate::check_crossings(LF, &lines)?;
+        let frames: Vec<&BorderLine> = lines.iter().filter(|l| l.kind == LineKind::Frame).collect();
+        if frames.is_empty() {
+            return Err(Error::data(
+                LF,
+                "no feature of kind \"frame\" closes the covered area",
+            ));
+        }
+        let frame = frames
+            .iter()
+            .map(|l| geo::BoundingRect::bounding_rect(&l.geometry).unwrap())
+            .reduce(|a, b| {
+                Rect::new(
+                    Coord {
+                        x: a.min().x.min(b.min().x),
+                        y: a.min().y.min(b.min().y),
+                    },
+                    Coord {
+                        x: a.max().x.max(b.max().x),
+                        y: a.max().y.max(b.max().y),
+                    },
+                )
+            });
+        let frame = frame.unwrap();
+
+        // events and the lines in force in each epoch
+        let mut events = Vec::new();
+        let mut in_force = Vec::new();
+        let mut current: Vec<bool> = lines.iter().map(|l| l.kind != LineKind::Border).collect();
+        let mut ever = current.clone();
+        for ev in &tl.events {
+            if events.iter().any(|e: &Event| e.id == ev.id) {
+                return Err(Error::data(
+                    TF,
+                    format!("two events have the id {:?}", ev.id),
+                ));
+            }
+            let date = Date::parse(&ev.date)
+                .map_err(|e| Error::data(TF, format!("event {:?}: {e}", ev.id)))?;
+            let date_julian = match &ev.date_julian {
+                Some(d) => Some(
+                    Date::parse(d)
+                        .map_err(|e| Error::data(TF, format!("event {:?}: {e}", ev.id)))?,
+                ),
+                None => None,
+            };
+            if let Some(prev) = events.last().map(|e: &Event| e.date) {
+                if date <= prev {
+                    return Err(Error::data(
+                        TF,
+                        format!("event {:?} is not later than the one before it", ev.id),
+                    ));
+                }
+            }
+            for (ids, on) in [(&ev.add, true), (&ev.remove, false)] {
+                for id in ids {
+                    let &i = line_ix.get(id.as_str()).ok_or_else(|| {
+                        Error::data(
+                            TF,
+                            format!("event {:?} names line {id:?}, which {LF} lacks", ev.id),
+                        )
+                    })?;
+                    if lines[i].kind != LineKind::Border {
+                        return Err(Error::data(
+                            TF,
+                            format!("event {:?}: line {id:?} is not a border line", ev.id),
+                        ));
+                    }
+                    if current[i] == on {
+                        let what = if on { "adds" } else { "removes" };
+                        return Err(Error::data(
+                            TF,
+                            format!("event {:?} {what} line {id:?}, which already is so", ev.id),
+                        ));
+                    }
+                    current[i] = on;
+                    ever[i] |= on;
+                }
+            }
+            in_force.push(current.clone());
+            events.push(Event {
+                id: ev.id.clone(),
+                name: ev.name.clone(),
+                date,
+                date_julian,
+                text: ev.text.clone(),
+                source: ev.source.clone(),
+            });
+        }
+        if events.is_empty() {
+            return Err(Error::data(TF, "the timeline has no events"));
+        }
+        if let Some(i) = ever.iter().position(|e| !e) {
+            return Err(Error::data(
+                TF,
+                format!("line {:?} is never put in force by any event", lines[i].id),
+            ));
+        }
+
+        let topo = Topology::build(&lines, LF)?;
+        let index = SegmentIndex::new(&topo);
+        let border_trees = border_trees(&topo, &lines, &in_force);
+        let mut atlas = Atlas {
+            lines,
+            events,
+            regions: tl.regions,
+            in_force,
+            topo,
+            face_status: Vec::new(),
+            index,
+            border_trees,
+            frame,
+            grid: FaceGrid::placeholder(),
+            eras: Eras::default(),
+            bounds: [frame.min().x, frame.max().x, frame.min().y, frame.max().y],
+        };
+        // the finest grid whose cells can number the boundary cells
+        let mut n = GRID_CELLS;
+        atlas.grid = loop {
+            let built = FaceGrid::build(&atlas.topo, frame.min(), frame.max(), n, |p| {
+                atlas.locate_exact(p)
+            });
+            match built {
+                Some(grid) => break grid,
+                None if n > 16 => n /= 2,
+                None => {
+                    return Err(Error::data(
+                        LF,
+                        "too many faces for the point-location grid",
+                    ))
+                }
+            }
+        };
+
+        // region seeds: which face each lies in
+        let mut seed_faces = Vec::new();
+        for r in &atlas.regions {
+            let p = Coord {
+                x: r.point[0],
+                y: r.point[1],
+            };
+            let (face, on_line) = atlas.locate_exact(p);
+            if face == atlas.topo.outer_face {
+                return Err(Error::data(
+                    TF,
+                    format!("region {:?}: its point lies outside the frame", r.name),
+                ));
+            }
+            if on_line {
+                return Err(Error::data(
+                    TF,
+                    format!(
+                        "region {:?}: its point lies on a line, so in no one face",
+                        r.name
+                    ),
+                ));
+            }
+            let unknown = r
+                .statuses
+                .keys()
+                .filter(|k| !atlas.events.iter().any(|e| &e.id == *k));
+            if let Some(k) = unknown.min() {
+                return Err(Error::data(
+                    TF,
+                    format!(
+                        "region {:?}: a status for event {k:?}, which the timeline lacks",
+                        r.name
+                    ),
+                ));
+            }
+            seed_faces.push(face);
+        }
+        // statuses per epoch: merge faces across lines not in force, one seed per merged territory
+        let nfaces = atlas.topo.faces.len();
+        for epoch in 0..atlas.events.len() {
+            let mut m = Merge::new(nfaces);
+            for (e, edge) in atlas.topo.edges.iter().enumerate() {
+                let line = &atlas.lines[edge.line];
+                if !atlas.in_force[epoch][edge.line] && !line.coverage_edge {
+                    m.join(atlas.topo.left_face[2 * e], atlas.topo.left_face[2 * e + 1]);
+                }
+            }
+            let mut by_root: HashMap<usize, (Status, &str)> = HashMap::new();
+            for (r, &face) in atlas.regions.iter().zip(&seed_faces) {
+                let status = region_status(r, &atlas.events[..=epoch])
+                    .map_err(|m| Error::data(TF, format!("region {:?}: {m}", r.name)))?;
+                match by_root.insert(m.root(face), (status, &r.name)) {
+                    Some((s, other)) if s != status => {
+                        return Err(Error::data(
+                            TF,
+                            format!(
+                                "after {}: regions {other:?} ({s}) and {:?} ({status}) fall in one territory",
+                                atlas.events[epoch].id, r.name
+                            ),
+                        ))
+                    }
+                    _ => {}
+                }
+            }
+            let mut statuses = Vec::with_capacity(nfaces);
+            for f in 0..nfaces {
+                if f == atlas.topo.outer_face {
+                    statuses.push(Status::Outside);
+                    continue;
+                }
+                let (s, _) = by_root.get(&m.root(f)).ok_or_else(|| {
+                    let face = &atlas.topo.faces[f];
+                    let c = geo::InteriorPoint::interior_point(face)
+                        .unwrap_or_else(|| Point::from(face.exterior().0[0]));
+                    Error::data(
+                        TF,
+                        format!(
+                            "after {}: the territory around lon {:.3}, lat {:.3} has no region point, so no status",
+                            atlas.events[epoch].id,
+                            c.x(),
+                            c.y()
+                        ),
+                    )
+                })?;
+                statuses.push(*s);
+            }
+            atlas.face_status.push(statuses);
+        }
+        atlas.eras = Eras::build(&atlas.events, &atlas.face_status);
+        Ok(atlas)
+    }
+}
+
+/// A region's status after the last of `events`.
+fn region_status(r: &Region, events: &[Event]) -> std::result::Result<Status, String> {
+    let mut status = None;
+    for ev in events {
+        if let Some(s) = r.statuses.get(&ev.id) {
+            status = Some(Status::parse(s).ok_or_else(|| format!("{s:?} is not a status"))?);
+        }
+    }
+    status.ok_or_else(|| format!("no status at {}", events.last().unwrap().id))
+}
+
+/// Read every feature of a GeoJSON FeatureCollection of LineStrings.
+pub(crate) fn read_lines(file: &str, text: &str) -> Result<Vec<BorderLine>> {
+    let lines: Vec<BorderLine> = geojson::de::deserialize_feature_collection_str_to_vec(text)
+        .map_err(|e| crate::validate::lines_error(file, text, e.to_string()))?;
+    for l in &lines {
+        let bad = |what: String| Err(Error::data(file, format!("feature {:?} {what}", l.id)));
+        let cs = &l.geometry.0;
+        if cs.len() < 2 {
+            return bad("has fewer than two vertices".into());
+        }
+        if let Some(c) = cs
+            .iter()
+            .find(|c| !(-180.0..=180.0).contains(&c.x) || !(-90.0..=90.0).contains(&c.y))
+        {
+            return bad(if c.x.is_finite() && c.y.is_finite() {
+                format!(
+                    "has a vertex ({}, {}) outside lon -180..180, lat -90..90",
+                    c.x, c.y
+                )
+            } else {
+                "has a coordinate that is not a finite number".into()
+            });
+        }
+        if let Some(i) = cs.windows(2).position(|w| w[0] == w[1]) {
+            return bad(format!(
+                "repeats vertex {i} ({}, {}): a segment of zero length",
+                cs[i].x, cs[i].y
+            ));
+        }
+    }
+    Ok(lines)
+}
