@@ -1,14 +1,19 @@
 """The topology check of the treaty lines: they may meet only at shared vertices.
 
-Imports only shapely, so that it can be tested without GMT, GDAL or numpy
-(scripts/tests/test_topology.py)."""
+Imports only shapely (and nothing else of the pipeline), so that it can be tested without GMT,
+GDAL or the Debian data packages: scripts/tests/test_topology.py, run by .ci/run."""
 from shapely.geometry import LineString
 
 
 def check_topology(lines, ids):
-    """Lines may meet only at shared vertices; none may cross itself."""
+    """Lines may meet only at shared vertices; none may cross itself; no two share an id.
+
+    `lines` are lists of (lon, lat) vertices, `ids` their ids in the same order. Two lines may touch
+    only at points that are a vertex of both: an end on the other's interior (a T junction) or a
+    crossing is an error, and so is an overlap. A line may touch itself only where it closes (a
+    ring). Prints one line when all is well; raises SystemExit listing every problem otherwise."""
     geoms = [LineString(l) for l in lines]
-    bad = []
+    bad = [f"duplicate id {fid}" for fid in sorted({fid for fid in ids if ids.count(fid) > 1})]
     for i, g in enumerate(geoms):
         if not g.is_simple and not (g.is_ring and LineString(lines[i][:-1]).is_simple):
             bad.append(f"{ids[i]} crosses itself")
