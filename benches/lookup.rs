@@ -16,10 +16,10 @@
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use geo_types::Point;
-use nerchinsk::internals::{IntervalTrees, Naive};
-use nerchinsk::internals::AtlasInternals;
 use nerchinsk::data::{embedded, LINES_GEOJSON, TIMELINE_JSON};
+use nerchinsk::internals::AtlasInternals;
 use nerchinsk::internals::{boundary_queries, uniform_queries};
+use nerchinsk::internals::{IntervalTrees, Naive};
 use nerchinsk::{Atlas, Date};
 
 const N: usize = 1_000_000;

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use geo::GeodesicArea;
 
 use crate::atlas::Atlas;
-use crate::error::{Error, Result};
 use crate::date::Date;
+use crate::error::{Error, Result};
 use crate::timeline::Status;
 
 /// Land that passed from one status to another at an event.

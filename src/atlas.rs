@@ -14,7 +14,7 @@ use crate::eras::Eras;
 use crate::error::{Error, Result};
 use crate::grid::FaceGrid;
 use crate::index::SegmentIndex;
-use crate::timeline::{Event, Status};
+use crate::timeline::{Event, Holder, Shared, State, Status};
 use crate::topology::Topology;
 
 /// A named point whose status the timeline gives; every territory must contain one.
@@ -74,6 +74,12 @@ pub struct Atlas {
     pub(crate) topo: Topology,
     /// `face_status[epoch][face]`.
     pub(crate) face_status: Vec<Vec<Status>>,
+    /// `face_holder[epoch][face]`: who holds each face (its status is the holder's).
+    pub(crate) face_holder: Vec<Vec<Holder>>,
+    pub(crate) states: Vec<State>,
+    pub(crate) shared: Vec<Shared>,
+    /// What the covered area is, for [`crate::Error::OutsideCoverage`].
+    pub(crate) coverage: &'static str,
     pub(crate) index: SegmentIndex,
     /// Per epoch, an R-tree over the segments of the treaty lines in force (for distances),
     /// longitudes scaled by [`TREE_KX`].
@@ -88,6 +94,80 @@ pub struct Atlas {
 }
 
 impl Atlas {
+    /// The states of the dataset, in file order.
+    pub fn states(&self) -> &[State] {
+        &self.states
+    }
+
+    /// The state with id `id`, if the dataset has one.
+    pub fn state(&self, id: &str) -> Option<&State> {
+        self.states.iter().find(|s| s.id == id)
+    }
+
+    /// The shared holdings of the dataset (land held jointly or left undetermined).
+    pub fn shared(&self) -> &[Shared] {
+        &self.shared
+    }
+
+    /// What the covered area is, in words, as [`crate::Error::OutsideCoverage`] says it.
+    pub fn coverage(&self) -> &str {
+        self.coverage
+    }
+
+    /// The name of `holder` on `date`: a state's name, a shared holding's name with the
+    /// states' names filled in, or nothing for sea and outside.
+    pub(crate) fn holder_name(&self, holder: Holder, date: Date) -> String {
+        match holder {
+            Holder::Nobody(_) => String::new(),
+            Holder::State(i) => self.states[i].name_on(date).to_string(),
+            Holder::Shared(i) => {
+                crate::timeline::fill_name(&self.shared[i].name, &self.states, date)
+            }
+        }
+    }
+
+    /// The epoch of the event that set the holder `face` has in `epoch`: walk back while the
+    /// holder is unchanged.
+    pub(crate) fn held_since(&self, epoch: usize, face: usize) -> usize {
+        let holder = self.face_holder[epoch][face];
+        let mut since = epoch;
+        while since > 0 && self.face_holder[since - 1][face] == holder {
+            since -= 1;
+        }
+        since
+    }
+
+    /// The epoch of the event that put line `line` in force, if it is in force in `epoch`:
+    /// walk back while it stays in force.
+    pub(crate) fn line_in_force_since(&self, epoch: usize, line: usize) -> Option<usize> {
+        if !self.in_force[epoch][line] {
+            return None;
+        }
+        let mut since = epoch;
+        while since > 0 && self.in_force[since - 1][line] {
+            since -= 1;
+        }
+        Some(since)
+    }
+
+    /// The name the answers give for land of `status` on `date`: its first holder's in the
+    /// dataset (a state's, else a shared holding's); empty for sea and outside.
+    pub(crate) fn status_name(&self, status: Status, date: Date) -> String {
+        let holder = self
+            .states
+            .iter()
+            .position(|s| s.status == status)
+            .map(Holder::State)
+            .or_else(|| {
+                self.shared
+                    .iter()
+                    .position(|s| s.status == status)
+                    .map(Holder::Shared)
+            })
+            .unwrap_or(Holder::Nobody(status));
+        self.holder_name(holder, date)
+    }
+
     /// The lines, in file order.
     pub fn lines(&self) -> &[BorderLine] {
         &self.lines
@@ -135,5 +215,4 @@ impl Atlas {
             .map(|(_, l)| l.id.as_str())
             .collect())
     }
-
 }

@@ -8,8 +8,8 @@ use geo::Contains;
 use geo_types::{MultiPolygon, Point};
 
 use crate::atlas::Atlas;
-use crate::error::Error;
 use crate::date::Date;
+use crate::error::Error;
 use crate::timeline::Status;
 
 /// An answer reduced to what can be compared: the status, with sea and uncovered land as

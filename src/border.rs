@@ -3,7 +3,6 @@
 use geo_types::LineString;
 use serde::Deserialize;
 
-
 /// What a line is for when the land is cut into faces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]

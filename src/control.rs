@@ -29,9 +29,9 @@ use geo_types::{Coord, LineString, Point, Polygon};
 use serde::Deserialize;
 
 use crate::atlas::{Atlas, Sovereignty};
-use crate::error::{Error, Result};
 use crate::date::Date;
-use crate::timeline::{china_name, russia_name, Status};
+use crate::error::{Error, Result};
+use crate::timeline::Status;
 
 /// `data/control.geojson`: the areas of de facto control.
 pub const CONTROL_GEOJSON: &str = include_str!("../data/control.geojson");
@@ -193,10 +193,9 @@ impl ControlLayer {
         });
         Ok(match hit {
             Some(a) => {
-                let (controller, side) = match a.controller.as_str() {
-                    "russia" => (russia_name(date), Some(Status::Russia)),
-                    "china" => (china_name(date), Some(Status::China)),
-                    other => (other, None),
+                let (controller, side) = match atlas.state(&a.controller) {
+                    Some(state) => (state.name_on(date), Some(state.status)),
+                    None => (a.controller.as_str(), None),
                 };
                 Control {
                     controller,

@@ -151,6 +151,8 @@ mod tests {
         let a = Date::new(1858, 12, 31).unwrap();
         let b = Date::new(1859, 1, 1).unwrap();
         assert!(a.day_key() < b.day_key());
-        assert!(Date::new(1858, 5, 28).unwrap().day_key() < Date::new(1858, 6, 1).unwrap().day_key());
+        assert!(
+            Date::new(1858, 5, 28).unwrap().day_key() < Date::new(1858, 6, 1).unwrap().day_key()
+        );
     }
 }

@@ -56,7 +56,6 @@ impl Atlas {
     }
 }
 
-
 /// Longitude scale of the distance trees: cos 50°, the middle of the covered latitudes, so
 /// that tree distances are within about 20% of ground distances anywhere in the frame.
 /// Per epoch, an R-tree over the segments of the treaty lines in force, longitudes scaled by
@@ -93,4 +92,3 @@ fn unsqueeze(c: Coord<f64>) -> Coord<f64> {
         y: c.y,
     }
 }
-

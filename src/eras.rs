@@ -1,9 +1,9 @@
 //! The answer table: the timeline cut at every event and every change of a state's name, so
 //! that within an era every face has one fixed answer.
 
+use crate::atlas::Atlas;
 use crate::date::Date;
-use crate::timeline::{name_changes, Event, Status};
-use crate::timeline::{china_name, russia_name};
+use crate::timeline::Status;
 
 /// The timeline cut at every event and every change of a state's name, so that within an era
 /// every face has one fixed answer. A query then costs a look-up by year (and, in the few
@@ -52,12 +52,13 @@ pub(crate) struct Answer {
 impl Eras {
     // faces index several epochs' status rows at once, so a range loop reads best
     #[allow(clippy::needless_range_loop)]
-    pub(crate) fn build(events: &[Event], face_status: &[Vec<Status>]) -> Eras {
-        let mut dates: Vec<Date> = events
+    pub(crate) fn build(atlas: &Atlas) -> Eras {
+        let (events, face_status) = (&atlas.events, &atlas.face_status);
+        let name_changes = atlas
+            .states
             .iter()
-            .map(|e| e.date)
-            .chain(name_changes())
-            .collect();
+            .flat_map(|s| s.names.iter().filter_map(|n| n.from));
+        let mut dates: Vec<Date> = events.iter().map(|e| e.date).chain(name_changes).collect();
         dates.sort();
         dates.dedup();
         let faces = face_status.first().map_or(0, Vec::len);
@@ -111,19 +112,9 @@ impl Eras {
                 let answer = match (start, epoch) {
                     (Some(date), Some(ep)) => {
                         let status = face_status[ep][face];
-                        // the event that set this status: walk back while it is unchanged
-                        let mut since = ep;
-                        while since > 0 && face_status[since - 1][face] == status {
-                            since -= 1;
-                        }
-                        let (ru, cn) = (russia_name(date), china_name(date));
-                        let name = match status {
-                            Status::Russia => ru.to_string(),
-                            Status::China => cn.to_string(),
-                            Status::Joint => format!("{ru} and {cn}, jointly"),
-                            Status::Undetermined => format!("undetermined between {ru} and {cn}"),
-                            Status::Sea | Status::Outside => String::new(),
-                        };
+                        let holder = atlas.face_holder[ep][face];
+                        let since = atlas.held_since(ep, face);
+                        let name = atlas.holder_name(holder, date);
                         Answer {
                             status,
                             before: false,

@@ -24,13 +24,7 @@ pub enum Error {
     #[error("latitude {0} is outside -90..=90 degrees (x is longitude, y is latitude)")]
     LatitudeOutOfRange(f64),
     /// The point is a valid coordinate but outside the area the data cover.
-    #[error(
-        "lon {lon}, lat {lat} is outside the covered area (mainland land between {}E and {}E, \
-         {}N and {}N, without Korea, Mongolia and China west of 115.5E; Mongolia's own \
-         sovereignty, Bogd Khanate, Republic of China and Mongolian People's Republic, is not \
-         modelled)",
-        covered[0], covered[1], covered[2], covered[3]
-    )]
+    #[error("lon {lon}, lat {lat} is outside the covered area ({coverage})")]
     OutsideCoverage {
         /// Longitude as given.
         lon: f64,
@@ -38,6 +32,9 @@ pub enum Error {
         lat: f64,
         /// The covered frame: west, east, south, north (degrees).
         covered: [f64; 4],
+        /// What the covered area is, in words, from the dataset (`coverage` in its timeline
+        /// file; [`crate::Atlas::coverage`]).
+        coverage: &'static str,
     },
     /// The point lies at sea (or on an offshore island, which the data do not cover).
     #[error("lon {lon}, lat {lat} is at sea or on an offshore island; only mainland territory is covered")]
@@ -85,6 +82,34 @@ impl From<DateError> for Error {
 }
 
 impl Error {
+    /// A short, stable, snake_case name of the kind of error, for machines: a column of a
+    /// classified file, a code in SQL. One of `not_finite`, `out_of_range` (longitude or
+    /// latitude), `at_sea`, `outside`, `before_coverage`, `invalid_date`, `unknown_line`,
+    /// `data`, `projection`.
+    ///
+    /// ```
+    /// use geo_types::Point;
+    /// use nerchinsk::sovereignty_at;
+    ///
+    /// let e = sovereignty_at(Point::new(200.0, 50.0), 1900).unwrap_err();
+    /// assert_eq!(e.code(), "out_of_range");
+    /// let e = sovereignty_at(Point::new(135.5, 43.0), 1900).unwrap_err(); // Sea of Japan
+    /// assert_eq!(e.code(), "at_sea");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::NotFinite { .. } => "not_finite",
+            Error::LongitudeOutOfRange(_) | Error::LatitudeOutOfRange(_) => "out_of_range",
+            Error::AtSea { .. } => "at_sea",
+            Error::OutsideCoverage { .. } => "outside",
+            Error::BeforeCoverage { .. } => "before_coverage",
+            Error::InvalidDate(_) => "invalid_date",
+            Error::UnknownLine(_) => "unknown_line",
+            Error::Data { .. } => "data",
+            Error::Projection(_) => "projection",
+        }
+    }
+
     pub(crate) fn data(file: &str, message: impl Into<String>) -> Self {
         Error::Data {
             file: file.to_string(),

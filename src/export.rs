@@ -16,10 +16,10 @@ use geo_types::{Coord, LineString, Polygon};
 
 use crate::atlas::Atlas;
 use crate::border::LineKind;
-use crate::error::{Error, Result};
-use crate::topology::{planar_signed_area, Topology};
 use crate::date::Date;
-use crate::timeline::{china_name, russia_name, Event, Status};
+use crate::error::{Error, Result};
+use crate::timeline::{Event, Status};
+use crate::topology::{planar_signed_area, Topology};
 
 /// One connected territory on a date.
 #[derive(Debug, Clone)]
@@ -110,7 +110,7 @@ pub fn territories(atlas: &Atlas, date: Date) -> Result<Vec<Territory<'_>>> {
             assigned[x].push(h);
         }
         let ev = &events[since];
-        let sovereign = sovereign_name(status, date);
+        let sovereign: Cow<'static, str> = Cow::Owned(atlas.status_name(status, date));
         for (x, (ring, ls, _)) in exteriors.into_iter().enumerate() {
             let mut hs = vec![ring];
             let mut inner = Vec::new();
@@ -221,17 +221,6 @@ pub(crate) fn trace_rings<K: Copy + Ord>(
         rings.entry(k.unwrap()).or_default().push(ring);
     }
     Ok(rings)
-}
-
-/// The name [`Atlas::sovereignty_on`] gives for a status on a date.
-pub fn sovereign_name(status: Status, date: Date) -> Cow<'static, str> {
-    let (ru, cn) = (russia_name(date), china_name(date));
-    match status {
-        Status::Russia => Cow::Borrowed(ru),
-        Status::China => Cow::Borrowed(cn),
-        Status::Joint => Cow::Owned(format!("{ru} and {cn}, jointly")),
-        _ => Cow::Owned(format!("undetermined between {ru} and {cn}")),
-    }
 }
 
 /// The vertices of a ring of half-edges, closed (the first vertex repeated at the end).
@@ -426,8 +415,8 @@ pub fn map_svg(atlas: &Atlas, date: Date, width: f64) -> Result<String> {
         sf = font * 1.1,
         ev = xml_escape(&event.name),
         evd = event.date,
-        ru = xml_escape(crate::timeline::russia_name(date)),
-        cn = xml_escape(crate::timeline::china_name(date)),
+        ru = xml_escape(&atlas.status_name(Status::Russia, date)),
+        cn = xml_escape(&atlas.status_name(Status::China, date)),
         sea = fill(Status::Sea),
     );
 
@@ -614,7 +603,7 @@ pub fn map_svg(atlas: &Atlas, date: Date, width: f64) -> Result<String> {
             Status::Outside => "not covered (Korea, Mongolia, China west of 115.5E)".to_string(),
             Status::Joint => "joint: held in common by both".to_string(),
             Status::Undetermined => "undetermined: left open by the treaty".to_string(),
-            _ => format!("{}: {}", st.as_str(), sovereign_name(*st, date)),
+            _ => format!("{}: {}", st.as_str(), atlas.status_name(*st, date)),
         };
         item(
             &mut svg,

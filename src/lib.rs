@@ -78,7 +78,7 @@ pub use control::control_at;
 pub use date::{Date, DateError};
 pub use error::{Error, Result};
 pub use index::Side;
-pub use timeline::{china_name, russia_name, Event, Status};
+pub use timeline::{Event, Shared, State, StateName, Status, StatusError};
 
 use geo_types::Point;
 
@@ -113,9 +113,10 @@ pub fn sovereignty_at(point: Point<f64>, year: i32) -> Result<Sovereignty<'stati
 /// use geo_types::Point;
 /// use nerchinsk::nearest_border_at;
 ///
-/// let khabarovsk = Point::new(135.07, 48.48);
-/// let near = nearest_border_at(khabarovsk, 1900).unwrap();
-/// assert!(near.distance_km < 30.0);
+/// let blagoveshchensk = Point::new(127.53, 50.27);
+/// let near = nearest_border_at(blagoveshchensk, 1900).unwrap();
+/// assert_eq!(near.line, "amur_upper");
+/// assert!(near.distance_km < 5.0);
 /// ```
 pub fn nearest_border_at(point: Point<f64>, year: i32) -> Result<NearestBorder<'static>> {
     data::embedded().nearest_border_on(point, Date::end_of_year(year))

@@ -16,13 +16,40 @@ use crate::eras::Eras;
 use crate::error::{Error, Result};
 use crate::grid::{FaceGrid, GRID_CELLS};
 use crate::index::SegmentIndex;
-use crate::timeline::{Event, Status};
+use crate::timeline::{Event, Holder, Shared, State, StateName, Status};
 use crate::topology::{Merge, Topology};
 
 #[derive(Deserialize)]
 struct TimelineFile {
+    states: Vec<StateFile>,
+    #[serde(default)]
+    shared: Vec<SharedFile>,
+    #[serde(default)]
+    coverage: Option<String>,
     events: Vec<EventFile>,
     regions: Vec<Region>,
+}
+
+#[derive(Deserialize)]
+struct StateFile {
+    id: String,
+    status: String,
+    names: Vec<NameFile>,
+    #[serde(default)]
+    source: String,
+}
+
+#[derive(Deserialize)]
+struct NameFile {
+    from: Option<String>,
+    name: String,
+}
+
+#[derive(Deserialize)]
+struct SharedFile {
+    id: String,
+    status: String,
+    name: String,
 }
 
 #[derive(Deserialize)]
@@ -162,6 +189,17 @@ impl Atlas {
             ));
         }
 
+        let (states, shared) = read_states(TF, &tl)?;
+        let coverage = intern(
+            tl.coverage
+                .as_deref()
+                .unwrap_or("the area inside the lines of kind frame and edge")
+                .replace("{west}", &frame.min().x.to_string())
+                .replace("{east}", &frame.max().x.to_string())
+                .replace("{south}", &frame.min().y.to_string())
+                .replace("{north}", &frame.max().y.to_string()),
+        );
+
         let topo = Topology::build(&lines, LF)?;
         let index = SegmentIndex::new(&topo);
         let border_trees = border_trees(&topo, &lines, &in_force);
@@ -172,6 +210,10 @@ impl Atlas {
             in_force,
             topo,
             face_status: Vec::new(),
+            face_holder: Vec::new(),
+            states,
+            shared,
+            coverage,
             index,
             border_trees,
             frame,
@@ -245,27 +287,29 @@ impl Atlas {
                     m.join(atlas.topo.left_face[2 * e], atlas.topo.left_face[2 * e + 1]);
                 }
             }
-            let mut by_root: HashMap<usize, (Status, &str)> = HashMap::new();
+            let mut by_root: HashMap<usize, (Holder, &str)> = HashMap::new();
             for (r, &face) in atlas.regions.iter().zip(&seed_faces) {
-                let status = region_status(r, &atlas.events[..=epoch])
-                    .map_err(|m| Error::data(TF, format!("region {:?}: {m}", r.name)))?;
+                let status =
+                    region_holder(r, &atlas.events[..=epoch], &atlas.states, &atlas.shared)
+                        .map_err(|m| Error::data(TF, format!("region {:?}: {m}", r.name)))?;
                 match by_root.insert(m.root(face), (status, &r.name)) {
-                    Some((s, other)) if s != status => {
-                        return Err(Error::data(
-                            TF,
-                            format!(
-                                "after {}: regions {other:?} ({s}) and {:?} ({status}) fall in one territory",
-                                atlas.events[epoch].id, r.name
-                            ),
-                        ))
-                    }
+                    Some((s, other)) if s != status => return Err(Error::data(
+                        TF,
+                        format!(
+                            "after {}: regions {other:?} ({}) and {:?} ({}) fall in one territory",
+                            atlas.events[epoch].id,
+                            holder_key(s, &atlas.states, &atlas.shared),
+                            r.name,
+                            holder_key(status, &atlas.states, &atlas.shared),
+                        ),
+                    )),
                     _ => {}
                 }
             }
-            let mut statuses = Vec::with_capacity(nfaces);
+            let mut holders = Vec::with_capacity(nfaces);
             for f in 0..nfaces {
                 if f == atlas.topo.outer_face {
-                    statuses.push(Status::Outside);
+                    holders.push(Holder::Nobody(Status::Outside));
                     continue;
                 }
                 let (s, _) = by_root.get(&m.root(f)).ok_or_else(|| {
@@ -282,24 +326,172 @@ impl Atlas {
                         ),
                     )
                 })?;
-                statuses.push(*s);
+                holders.push(*s);
             }
-            atlas.face_status.push(statuses);
+            let status_of = |h: &Holder| match *h {
+                Holder::Nobody(s) => s,
+                Holder::State(i) => atlas.states[i].status,
+                Holder::Shared(i) => atlas.shared[i].status,
+            };
+            atlas
+                .face_status
+                .push(holders.iter().map(status_of).collect());
+            atlas.face_holder.push(holders);
         }
-        atlas.eras = Eras::build(&atlas.events, &atlas.face_status);
+        atlas.eras = Eras::build(&atlas);
         Ok(atlas)
     }
 }
 
-/// A region's status after the last of `events`.
-fn region_status(r: &Region, events: &[Event]) -> std::result::Result<Status, String> {
-    let mut status = None;
+/// A region's holder after the last of `events`: its status there names a state, a shared
+/// holding, `sea` or `outside`.
+fn region_holder(
+    r: &Region,
+    events: &[Event],
+    states: &[State],
+    shared: &[Shared],
+) -> std::result::Result<Holder, String> {
+    let mut holder = None;
     for ev in events {
         if let Some(s) = r.statuses.get(&ev.id) {
-            status = Some(Status::parse(s).ok_or_else(|| format!("{s:?} is not a status"))?);
+            holder = Some(parse_holder(s, states, shared).ok_or_else(|| {
+                format!("{s:?} is not a status (a state, a shared holding, sea or outside)")
+            })?);
         }
     }
-    status.ok_or_else(|| format!("no status at {}", events.last().unwrap().id))
+    holder.ok_or_else(|| {
+        format!(
+            "no status at {}",
+            events.last().map_or("", |e| e.id.as_str())
+        )
+    })
+}
+
+/// The holder a region status names.
+fn parse_holder(s: &str, states: &[State], shared: &[Shared]) -> Option<Holder> {
+    if let Some(i) = states.iter().position(|st| st.id == s) {
+        return Some(Holder::State(i));
+    }
+    if let Some(i) = shared.iter().position(|sh| sh.id == s) {
+        return Some(Holder::Shared(i));
+    }
+    match s {
+        "sea" => Some(Holder::Nobody(Status::Sea)),
+        "outside" => Some(Holder::Nobody(Status::Outside)),
+        _ => None,
+    }
+}
+
+/// The id a holder has in the timeline file.
+fn holder_key<'a>(h: Holder, states: &'a [State], shared: &'a [Shared]) -> &'a str {
+    match h {
+        Holder::Nobody(s) => s.as_str(),
+        Holder::State(i) => &states[i].id,
+        Holder::Shared(i) => &shared[i].id,
+    }
+}
+
+/// The states and shared holdings of a timeline file, checked: ids unique among them and not
+/// `sea` or `outside`, statuses of land, names in date order, placeholders naming states.
+fn read_states(file: &str, tl: &TimelineFile) -> Result<(Vec<State>, Vec<Shared>)> {
+    let bad = |m: String| Err(Error::data(file, m));
+    let land = |id: &str, s: &str| -> Result<Status> {
+        match Status::parse(s) {
+            Some(st) if st.is_land() => Ok(st),
+            _ => Err(Error::data(
+                file,
+                format!("{id:?}: status {s:?} is not one of russia, china, joint, undetermined"),
+            )),
+        }
+    };
+    let mut seen: Vec<&str> = vec!["sea", "outside"];
+    let mut states = Vec::new();
+    for s in &tl.states {
+        if seen.contains(&s.id.as_str()) {
+            return bad(format!("state {:?}: the id is taken", s.id));
+        }
+        seen.push(&s.id);
+        let status = land(&s.id, &s.status)?;
+        if s.names.is_empty() {
+            return bad(format!("state {:?} has no names", s.id));
+        }
+        let mut names: Vec<StateName> = Vec::new();
+        for (k, n) in s.names.iter().enumerate() {
+            let from = match &n.from {
+                Some(d) => Some(
+                    Date::parse(d)
+                        .map_err(|e| Error::data(file, format!("state {:?}: {e}", s.id)))?,
+                ),
+                None if k == 0 => None,
+                None => return bad(format!("state {:?}: name {:?} has no date", s.id, n.name)),
+            };
+            if let (Some(prev), Some(d)) = (names.last().and_then(|p| p.from), from) {
+                if d <= prev {
+                    return bad(format!("state {:?}: names are not in date order", s.id));
+                }
+            }
+            names.push(StateName {
+                from,
+                name: n.name.clone(),
+            });
+        }
+        states.push(State {
+            id: s.id.clone(),
+            status,
+            names,
+            source: s.source.clone(),
+        });
+    }
+    let mut shared = Vec::new();
+    for s in &tl.shared {
+        if seen.contains(&s.id.as_str()) {
+            return bad(format!("shared holding {:?}: the id is taken", s.id));
+        }
+        seen.push(&s.id);
+        let status = land(&s.id, &s.status)?;
+        let mut rest = s.name.as_str();
+        while let Some(open) = rest.find('{') {
+            let Some(close) = rest[open..].find('}') else {
+                return bad(format!(
+                    "shared holding {:?}: an unclosed {{ in its name",
+                    s.id
+                ));
+            };
+            let id = &rest[open + 1..open + close];
+            if !states.iter().any(|st: &State| st.id == id) {
+                return bad(format!(
+                    "shared holding {:?}: its name names {{{id}}}, which is no state",
+                    s.id
+                ));
+            }
+            rest = &rest[open + close + 1..];
+        }
+        shared.push(Shared {
+            id: s.id.clone(),
+            status,
+            name: s.name.clone(),
+        });
+    }
+    Ok((states, shared))
+}
+
+/// One `'static` copy of each distinct text, so that an error can carry it without owning
+/// heap memory (the lookups' errors must not: docs/INDEX.md). Datasets are few, so the set
+/// stays small.
+fn intern(text: String) -> &'static str {
+    use std::collections::HashSet;
+    use std::sync::{Mutex, OnceLock};
+    static TEXTS: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+    let mut set = TEXTS
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    if let Some(&t) = set.get(text.as_str()) {
+        return t;
+    }
+    let t: &'static str = Box::leak(text.into_boxed_str());
+    set.insert(t);
+    t
 }
 
 /// Read every feature of a GeoJSON FeatureCollection of LineStrings.

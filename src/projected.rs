@@ -37,8 +37,8 @@ use proj::Proj;
 
 use crate::area::Transfer;
 use crate::atlas::Atlas;
-use crate::error::{Error, Result};
 use crate::date::Date;
+use crate::error::{Error, Result};
 use crate::timeline::Status;
 
 /// The CRS the input is in: WGS84 geographic, x = longitude (after normalisation).

@@ -408,6 +408,7 @@ impl Atlas {
             lon: p.x,
             lat: p.y,
             covered: [w, e, s, n],
+            coverage: self.coverage,
         }
     }
 }

@@ -29,10 +29,10 @@ use crate::area::Transfer;
 use crate::atlas::Atlas;
 use crate::border::BorderLine;
 use crate::data::{LINES_GEOJSON, REFERENCE_GEOJSON, TIMELINE_JSON};
-use crate::error::{Error, Result};
-use crate::topology::Topology;
 use crate::date::Date;
+use crate::error::{Error, Result};
 use crate::timeline::Status;
+use crate::topology::Topology;
 
 /// A reading of the disputed clauses of the treaties.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

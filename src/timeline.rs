@@ -21,20 +21,37 @@ pub struct Event {
     pub source: String,
 }
 
-/// Which side of history a territory is on at a date.
+/// The coarse status of a piece of land on a date: which side held it.
+///
+/// The state's own name on the date is in the answer ([`crate::Sovereignty::sovereign`]) and
+/// comes from the dataset's [`State`]s. `Sea` and `Outside` are statuses of the faces that
+/// cut the frame (every face has a status on every date, so areas and maps can account for
+/// all of them); a lookup never answers them: a point at sea or outside is an
+/// [`Error::AtSea`](crate::Error::AtSea) or [`Error::OutsideCoverage`](crate::Error::OutsideCoverage).
+///
+/// ```
+/// use nerchinsk::Status;
+///
+/// let s: Status = "joint".parse().unwrap();
+/// assert_eq!(s, Status::Joint);
+/// assert_eq!(s.to_string(), "joint");
+/// assert!(s.is_land() && !Status::Sea.is_land());
+/// assert!("Russia".parse::<Status>().is_err()); // lower case only
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Status {
-    /// Russian sovereignty (Tsardom, Empire, USSR, Federation: see [`russia_name`]).
+    /// Russian sovereignty (Tsardom, Empire, USSR, Federation).
     Russia,
-    /// Chinese sovereignty (Qing, Republic, People's Republic: see [`china_name`]).
+    /// Chinese sovereignty (Qing, Republic, People's Republic).
     China,
     /// Held in common by both (the land between the Ussuri and the sea, 1858-1860).
     Joint,
     /// Left undetermined by the treaty (the land between the Uda and the mountains, 1689-1858).
     Undetermined,
-    /// Sea: not covered.
+    /// Sea: a face, never an answer.
     Sea,
-    /// Land outside the covered area (Korea, Mongolia, China west of 115.5E).
+    /// Land outside the covered area (Korea, Mongolia, China west of 115.5E): a face, never an
+    /// answer.
     Outside,
 }
 
@@ -51,7 +68,7 @@ impl Status {
         }
     }
 
-    /// Parse the lower-case name.
+    /// Parse the lower-case name; `None` for any other text. The same as `s.parse().ok()`.
     pub fn parse(s: &str) -> Option<Status> {
         Some(match s {
             "russia" => Status::Russia,
@@ -70,90 +87,128 @@ impl Status {
     }
 }
 
+/// Text that is not one of the lower-case status names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusError(pub String);
+
+impl fmt::Display for StatusError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:?} is not a status (russia, china, joint, undetermined, sea, outside)",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for StatusError {}
+
+impl std::str::FromStr for Status {
+    type Err = StatusError;
+
+    fn from_str(s: &str) -> Result<Self, StatusError> {
+        Status::parse(s).ok_or_else(|| StatusError(s.to_string()))
+    }
+}
+
 impl fmt::Display for Status {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-/// The Russian state's name at a date (de jure; the Far Eastern Republic of 1920-1922 is not modelled).
+/// A state of the dataset and its names over time (`states` in the timeline file).
 ///
-/// Russian Empire from Peter I's proclamation (22 Oct 1721 O.S. = 2 Nov 1721); Russian Republic
-/// proclaimed 14 Sep 1917; RSFSR from 7 Nov 1917; USSR from 30 Dec 1922; Russian Federation from
-/// 26 Dec 1991.
-pub fn russia_name(date: Date) -> &'static str {
-    RUSSIA_NAMES
-        .iter()
-        .rev()
-        .find(|(d, _)| date >= *d)
-        .map_or("Tsardom of Russia", |(_, n)| n)
+/// A state has one coarse [`Status`]; more than one state may share a status (a state that
+/// held part of one side's land for a while, like a buffer republic), and a region's status in
+/// the timeline names either a state (by id) or a shared holding ([`Atlas::shared`](crate::Atlas)).
+///
+/// ```
+/// use nerchinsk::{data::embedded, Date};
+///
+/// let russia = embedded().state("russia").unwrap();
+/// assert_eq!(russia.name_on(Date::new(1721, 11, 1).unwrap()), "Tsardom of Russia");
+/// assert_eq!(russia.name_on(Date::new(1721, 11, 2).unwrap()), "Russian Empire");
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    /// Short id, e.g. `russia`, as region statuses name it.
+    pub id: String,
+    /// The coarse status of the land it holds.
+    pub status: Status,
+    /// Its names, each from a date on (the first from the beginning), in date order.
+    pub names: Vec<StateName>,
+    /// Where the names and dates come from.
+    pub source: String,
 }
 
-/// The Chinese state's name at a date: Qing Empire; Republic of China from the abdication of
-/// 12 Feb 1912; People's Republic of China from 1 Oct 1949.
-pub fn china_name(date: Date) -> &'static str {
-    CHINA_NAMES
-        .iter()
-        .rev()
-        .find(|(d, _)| date >= *d)
-        .map_or("Qing Empire", |(_, n)| n)
+/// One name of a [`State`] and the date it was first used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StateName {
+    /// From this date on (`None`: from the beginning of the timeline).
+    pub from: Option<Date>,
+    /// The name, e.g. "Russian Empire".
+    pub name: String,
 }
 
-/// Every date on which [`russia_name`] or [`china_name`] changes.
-pub fn name_changes() -> impl Iterator<Item = Date> {
-    RUSSIA_NAMES.iter().chain(&CHINA_NAMES).map(|(d, _)| *d)
-}
-
-const fn day(year: i32, month: u8, day: u8) -> Date {
-    Date { year, month, day }
-}
-
-const RUSSIA_NAMES: [(Date, &str); 5] = [
-    (day(1721, 11, 2), "Russian Empire"),
-    (day(1917, 9, 14), "Russian Republic"),
-    (
-        day(1917, 11, 7),
-        "Russian Soviet Federative Socialist Republic",
-    ),
-    (day(1922, 12, 30), "Union of Soviet Socialist Republics"),
-    (day(1991, 12, 26), "Russian Federation"),
-];
-
-const CHINA_NAMES: [(Date, &str); 2] = [
-    (day(1912, 2, 12), "Republic of China"),
-    (day(1949, 10, 1), "People's Republic of China"),
-];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_change_on_the_day() {
-        assert_eq!(
-            russia_name(Date::new(1721, 11, 1).unwrap()),
-            "Tsardom of Russia"
-        );
-        assert_eq!(
-            russia_name(Date::new(1721, 11, 2).unwrap()),
-            "Russian Empire"
-        );
-        assert_eq!(
-            russia_name(Date::new(1922, 12, 30).unwrap()),
-            "Union of Soviet Socialist Republics"
-        );
-        assert_eq!(
-            russia_name(Date::new(1991, 12, 26).unwrap()),
-            "Russian Federation"
-        );
-        assert_eq!(china_name(Date::new(1912, 2, 11).unwrap()), "Qing Empire");
-        assert_eq!(
-            china_name(Date::new(1912, 2, 12).unwrap()),
-            "Republic of China"
-        );
-        assert_eq!(
-            china_name(Date::new(1949, 10, 1).unwrap()),
-            "People's Republic of China"
-        );
+impl State {
+    /// The state's name on `date`: the last name whose `from` is on or before it.
+    pub fn name_on(&self, date: Date) -> &str {
+        self.names
+            .iter()
+            .rev()
+            .find(|n| n.from.is_none_or(|f| f <= date))
+            .or(self.names.first())
+            .map_or(self.id.as_str(), |n| n.name.as_str())
     }
+}
+
+/// Land held by more than one state, or by none of them alone (`shared` in the timeline
+/// file): its status and how its holder is named, e.g. `"{russia} and {china}, jointly"`,
+/// where `{id}` stands for the name of the state `id` on the date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shared {
+    /// Short id, e.g. `joint`, as region statuses name it.
+    pub id: String,
+    /// The coarse status of the land.
+    pub status: Status,
+    /// The name, with `{state id}` placeholders.
+    pub name: String,
+}
+
+/// Who holds a face: sea, outside, a state or a shared holding; region statuses name one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Holder {
+    /// Sea or outside the covered area: no holder, only a status.
+    Nobody(Status),
+    /// The state at this index of `Atlas::states`.
+    State(usize),
+    /// The shared holding at this index of `Atlas::shared`.
+    Shared(usize),
+}
+
+/// Fill the `{id}` placeholders of a shared holding's name with the states' names on `date`.
+pub(crate) fn fill_name(template: &str, states: &[State], date: Date) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let id = &after[..close];
+                match states.iter().find(|s| s.id == id) {
+                    Some(s) => out.push_str(s.name_on(date)),
+                    None => out.push_str(&rest[open..open + close + 2]),
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }

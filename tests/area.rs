@@ -4,8 +4,8 @@
 use approx::assert_relative_eq;
 use geo::GeodesicArea;
 use geo_types::{Coord, LineString, Polygon};
-use nerchinsk::{data::embedded, Date, Status};
 use nerchinsk::internals::AtlasInternals;
+use nerchinsk::{data::embedded, Date, Status};
 
 mod common;
 use common::zone;

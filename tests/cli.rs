@@ -397,7 +397,9 @@ fn territories_are_rfc7946_and_cover_the_land() {
             total += km2;
             *by_status.entry(status).or_default() += km2;
         }
-        let want = nerchinsk::data::embedded().status_areas_km2_on(date).unwrap();
+        let want = nerchinsk::data::embedded()
+            .status_areas_km2_on(date)
+            .unwrap();
         let want_total: f64 = want.values().sum();
         assert!(
             ((total - want_total) / want_total).abs() < 1e-4,

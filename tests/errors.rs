@@ -89,7 +89,10 @@ fn before_the_first_treaty() {
 
 #[test]
 fn bad_dates_and_unknown_lines() {
-    assert!(matches!(Date::new(1858, 2, 29).map_err(Error::from), Err(Error::InvalidDate(_))));
+    assert!(matches!(
+        Date::new(1858, 2, 29).map_err(Error::from),
+        Err(Error::InvalidDate(_))
+    ));
     assert!(matches!(
         nerchinsk::side_of_line(Point::new(127.0, 50.0), "volga"),
         Err(Error::UnknownLine(_))

@@ -2,10 +2,10 @@
 //! benchmark point: the same million uniform points and million near-border points that
 //! `benches/lookup.rs` times. Points the reference cannot place (exactly on a line) are counted.
 
-use nerchinsk::internals::{verdict_of, IntervalTrees, Naive, Verdict};
-use nerchinsk::internals::AtlasInternals;
 use nerchinsk::data::embedded;
+use nerchinsk::internals::AtlasInternals;
 use nerchinsk::internals::{boundary_queries, uniform_queries};
+use nerchinsk::internals::{verdict_of, IntervalTrees, Naive, Verdict};
 use nerchinsk::{Date, Status};
 use rayon::prelude::*;
 

@@ -5,8 +5,8 @@
 //! Peking 1860 art. 1 (Ussuri, Sungacha, Khanka, land line to the Tumen).
 
 use geo_types::Point;
-use nerchinsk::{nearest_border_at, sovereignty_at, Status};
 use nerchinsk::internals::AtlasInternals;
+use nerchinsk::{nearest_border_at, sovereignty_at, Status};
 
 use Status::{China as CN, Joint as JT, Russia as RU, Undetermined as UN};
 
@@ -354,7 +354,10 @@ fn the_2004_agreement_moves_the_eastern_part_of_abagaitu() {
     let west = Point::new(117.862, 49.54);
     let treaty = "Complementary Agreement on the Eastern Section of the China-Russia Boundary";
     assert_eq!(sovereignty_at(east, 2000).unwrap().status, RU);
-    assert_eq!(nearest_border_at(east, 2000).unwrap().line, "abagaitu_channel");
+    assert_eq!(
+        nearest_border_at(east, 2000).unwrap().line,
+        "abagaitu_channel"
+    );
     let s = sovereignty_at(east, 2010).unwrap();
     assert_eq!((s.status, s.treaty), (CN, treaty));
     assert_eq!(nearest_border_at(east, 2010).unwrap().line, "abagaitu_2004");

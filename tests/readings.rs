@@ -1,8 +1,8 @@
 //! Competing readings as switchable datasets (`nerchinsk::readings`).
 
 use geo_types::Point;
-use nerchinsk::readings::{compare, Reading};
 use nerchinsk::internals::AtlasInternals;
+use nerchinsk::readings::{compare, Reading};
 use nerchinsk::{Atlas, Date, Status};
 
 fn great() -> Atlas {

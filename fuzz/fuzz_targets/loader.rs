@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
         let p = geo_types::Point::new((f.min().x + f.max().x) / 2.0, (f.min().y + f.max().y) / 2.0);
         for ev in atlas.events() {
             let _ = atlas.sovereignty_on(p, ev.date);
-            let _ = atlas.nearest_border(p, ev.date);
+            let _ = atlas.nearest_border_on(p, ev.date);
             let _ = nerchinsk::export::territories(&atlas, ev.date);
         }
     }

@@ -130,7 +130,16 @@ fuzz_target!(|input: Input| {
         })
         .collect();
     let lines = json!({"type": "FeatureCollection", "features": features}).to_string();
-    let timeline = json!({"events": events, "regions": regions}).to_string();
+    let states = json!([
+        {"id": "russia", "status": "russia", "names": [{"name": "R"}, {"from": "1800-01-01", "name": "R2"}]},
+        {"id": "china", "status": "china", "names": [{"name": "C"}]}
+    ]);
+    let shared = json!([
+        {"id": "joint", "status": "joint", "name": "{russia} and {china}"},
+        {"id": "undetermined", "status": "undetermined", "name": "between {russia} and {china}"}
+    ]);
+    let timeline = json!({"states": states, "shared": shared, "events": events, "regions": regions})
+        .to_string();
     let Ok(atlas) = nerchinsk::Atlas::from_json(&lines, &timeline) else {
         return;
     };
@@ -141,8 +150,8 @@ fuzz_target!(|input: Input| {
         let date = atlas.events()[e as usize % atlas.events().len()].date;
         let fast = atlas.sovereignty_on(p, date);
         let _ = atlas.sovereignty_exact(p, date);
-        let _ = atlas.nearest_border(p, date);
-        let _ = atlas.side_of_line("l0", p);
+        let _ = atlas.nearest_border_on(p, date);
+        let _ = atlas.side_of_line(p, "l0");
         let _ = fast;
     }
     for ev in atlas.events() {

@@ -118,13 +118,11 @@ pub fn status_code(status: Status) -> i8 {
 
 /// The code of an error of [`Atlas::sovereignty_on`].
 pub fn error_code(error: &Error) -> i8 {
-    match error {
-        Error::AtSea { .. } => SEA,
-        Error::OutsideCoverage { .. } => OUTSIDE,
-        Error::NotFinite { .. } | Error::LongitudeOutOfRange(_) | Error::LatitudeOutOfRange(_) => {
-            INVALID_COORDINATE
-        }
-        Error::BeforeCoverage { .. } => BEFORE_COVERAGE,
+    match error.code() {
+        "at_sea" => SEA,
+        "outside" => OUTSIDE,
+        "not_finite" | "out_of_range" => INVALID_COORDINATE,
+        "before_coverage" => BEFORE_COVERAGE,
         _ => OTHER_ERROR,
     }
 }
