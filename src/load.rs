@@ -293,16 +293,18 @@ impl Atlas {
                     region_holder(r, &atlas.events[..=epoch], &atlas.states, &atlas.shared)
                         .map_err(|m| Error::data(TF, format!("region {:?}: {m}", r.name)))?;
                 match by_root.insert(m.root(face), (status, &r.name)) {
-                    Some((s, other)) if s != status => return Err(Error::data(
-                        TF,
-                        format!(
+                    Some((s, other)) if s != status => {
+                        return Err(Error::data(
+                            TF,
+                            format!(
                             "after {}: regions {other:?} ({}) and {:?} ({}) fall in one territory",
                             atlas.events[epoch].id,
                             holder_key(s, &atlas.states, &atlas.shared),
                             r.name,
                             holder_key(status, &atlas.states, &atlas.shared),
                         ),
-                    )),
+                        ))
+                    }
                     _ => {}
                 }
             }
