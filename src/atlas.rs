@@ -14,7 +14,7 @@ use crate::eras::Eras;
 use crate::error::{Error, Result};
 use crate::grid::FaceGrid;
 use crate::index::SegmentIndex;
-use crate::timeline::{Event, Holder, Shared, State, Status};
+use crate::timeline::{Event, Holder, MapStyle, Shared, State, Status};
 use crate::topology::Topology;
 
 /// A named point whose status the timeline gives; every territory must contain one.
@@ -80,6 +80,7 @@ pub struct Atlas {
     pub(crate) shared: Vec<Shared>,
     /// What the covered area is, for [`crate::Error::OutsideCoverage`].
     pub(crate) coverage: &'static str,
+    pub(crate) map: MapStyle,
     pub(crate) index: SegmentIndex,
     /// Per epoch, an R-tree over the segments of the treaty lines in force (for distances),
     /// longitudes scaled by [`TREE_KX`].
@@ -107,6 +108,11 @@ impl Atlas {
     /// The shared holdings of the dataset (land held jointly or left undetermined).
     pub fn shared(&self) -> &[Shared] {
         &self.shared
+    }
+
+    /// How maps of this dataset are drawn: title, rivers, lakes, legend words.
+    pub fn map_style(&self) -> &MapStyle {
+        &self.map
     }
 
     /// What the covered area is, in words, as [`crate::Error::OutsideCoverage`] says it.
@@ -150,9 +156,23 @@ impl Atlas {
         Some(since)
     }
 
-    /// The name the answers give for land of `status` on `date`: its first holder's in the
-    /// dataset (a state's, else a shared holding's); empty for sea and outside.
-    pub(crate) fn status_name(&self, status: Status, date: Date) -> String {
+    /// The name the answers give for land of `status` on `date`: the first state of that
+    /// status in the dataset, else the first shared holding of it, with the states' names
+    /// filled in; empty for sea and outside. A dataset with two states of one status names the
+    /// first: [`Atlas::sovereignty_on`] names the state that held a point.
+    ///
+    /// ```
+    /// use nerchinsk::{data::embedded, Date, Status};
+    ///
+    /// let atlas = embedded();
+    /// assert_eq!(atlas.sovereign_name_on(Status::China, Date::end_of_year(1900)), "Qing Empire");
+    /// assert_eq!(
+    ///     atlas.sovereign_name_on(Status::Joint, Date::end_of_year(1859)),
+    ///     "Russian Empire and Qing Empire, jointly"
+    /// );
+    /// assert_eq!(atlas.sovereign_name_on(Status::Sea, Date::end_of_year(1859)), "");
+    /// ```
+    pub fn sovereign_name_on(&self, status: Status, date: Date) -> String {
         let holder = self
             .states
             .iter()

@@ -1,5 +1,6 @@
-//! Territories as polygons: the faces of a date merged into connected territories, for GeoJSON
-//! and maps.
+//! Territories as polygons: the faces of a date merged into connected territories (for GeoJSON),
+//! or into the land of each status, and the lines with the event that put each in force (for
+//! maps).
 //!
 //! A territory is a connected piece of land with one status that has held since one event. Its
 //! boundary is the chain of half-edges whose left face is in the territory and whose twin's left
@@ -12,13 +13,13 @@ use std::collections::BTreeMap;
 
 use geo::coordinate_position::CoordPos;
 use geo::{CoordinatePosition, GeodesicArea};
-use geo_types::{Coord, LineString, Polygon};
+use geo_types::{Coord, LineString, MultiPolygon, Polygon};
 
 use crate::atlas::Atlas;
-use crate::border::LineKind;
+use crate::border::{BorderLine, LineKind};
 use crate::date::Date;
 use crate::error::{Error, Result};
-use crate::timeline::{Event, Status};
+use crate::timeline::{Event, Holder, Status};
 use crate::topology::{planar_signed_area, Topology};
 
 /// One connected territory on a date.
@@ -30,10 +31,8 @@ pub struct Territory<'a> {
     pub sovereign: Cow<'static, str>,
     /// The event that set this status (the territory has held it since then).
     pub since: &'a Event,
-    /// Boundary rings as half-edges of [`Atlas::topology`] (`2e` along edge `e`, `2e + 1`
-    /// against it): the exterior first, counter-clockwise, then the holes, clockwise.
-    pub rings: Vec<Vec<usize>>,
-    /// The same rings as a lon/lat polygon, closed.
+    /// The territory as a lon/lat polygon (WGS84 degrees), rings closed: the exterior
+    /// counter-clockwise, the holes clockwise.
     pub polygon: Polygon<f64>,
 }
 
@@ -50,84 +49,184 @@ pub fn territories(atlas: &Atlas, date: Date) -> Result<Vec<Territory<'_>>> {
     let topo = atlas.topology();
     let epoch = atlas.epoch(date)?;
     let events = atlas.events();
-    let per_epoch: Vec<&[Status]> = events[..=epoch]
-        .iter()
-        .map(|e| atlas.face_statuses(e.date))
-        .collect::<Result<_>>()?;
-    let now = per_epoch[epoch];
-    // key of each face: (status, epoch that set it), None for sea and outside
-    let key: Vec<Option<(Status, usize)>> = (0..topo.faces.len())
+    let now = atlas.face_statuses(date)?;
+    // key of each face: (status, holder, epoch that set it), None for sea and outside
+    let key: Vec<Option<(Status, Holder, usize)>> = (0..topo.faces.len())
         .map(|f| {
             let s = now[f];
             if !s.is_land() || f == topo.outer_face {
                 return None;
             }
-            let mut since = epoch;
-            while since > 0 && per_epoch[since - 1][f] == s {
-                since -= 1;
-            }
-            Some((s, since))
+            Some((s, atlas.face_holder[epoch][f], atlas.held_since(epoch, f)))
         })
         .collect();
-    let mut rings = trace_rings(topo, &key)?;
-    let order: Vec<(Status, usize)> = rings.keys().copied().collect();
-
     let mut out = Vec::new();
-    for k in order {
-        let (status, since) = k;
-        let mut exteriors: Vec<(Vec<usize>, LineString<f64>, f64)> = Vec::new();
-        let mut holes: Vec<(Vec<usize>, LineString<f64>)> = Vec::new();
-        for ring in rings.remove(&k).unwrap_or_default() {
-            let ls = ring_line(topo, &ring);
-            let a = planar_signed_area(&ls.0);
-            if a > 0.0 {
-                exteriors.push((ring, ls, a));
-            } else {
-                holes.push((ring, ls));
-            }
-        }
-        let shells: Vec<Polygon<f64>> = exteriors
-            .iter()
-            .map(|(_, ls, _)| Polygon::new(ls.clone(), vec![]))
-            .collect();
-        let mut assigned: Vec<Vec<usize>> = vec![Vec::new(); exteriors.len()];
-        for (h, (_, ls)) in holes.iter().enumerate() {
-            // the smallest exterior with a vertex of the hole strictly inside it
-            let mut best: Option<usize> = None;
-            for (x, shell) in shells.iter().enumerate() {
-                let inside =
-                    ls.0.iter()
-                        .map(|c| shell.coordinate_position(c))
-                        .find(|p| *p != CoordPos::OnBoundary)
-                        == Some(CoordPos::Inside);
-                if inside && best.is_none_or(|b| exteriors[x].2 < exteriors[b].2) {
-                    best = Some(x);
-                }
-            }
-            let x = best.ok_or_else(|| {
-                Error::data("lines", "a hole in a territory lies in no exterior ring")
-            })?;
-            assigned[x].push(h);
-        }
-        let ev = &events[since];
-        let sovereign: Cow<'static, str> = Cow::Owned(atlas.status_name(status, date));
-        for (x, (ring, ls, _)) in exteriors.into_iter().enumerate() {
-            let mut hs = vec![ring];
-            let mut inner = Vec::new();
-            for &h in &assigned[x] {
-                hs.push(holes[h].0.clone());
-                inner.push(holes[h].1.clone());
-            }
+    for ((status, holder, since), rings) in trace_rings(topo, &key)? {
+        let sovereign: Cow<'static, str> = Cow::Owned(atlas.holder_name(holder, date));
+        for polygon in polygons(topo, &rings)? {
             out.push(Territory {
                 status,
                 sovereign: sovereign.clone(),
-                since: ev,
-                rings: hs,
-                polygon: Polygon::new(ls, inner),
+                since: &events[since],
+                polygon,
             });
         }
     }
     Ok(out)
+}
+
+/// The polygons of one region's rings of half-edges (as [`trace_rings`] gives them): every
+/// counter-clockwise ring an exterior, in ring order, with the clockwise rings inside it as its
+/// holes (each hole in the smallest exterior around it).
+fn polygons(topo: &Topology, rings: &[Vec<usize>]) -> Result<Vec<Polygon<f64>>> {
+    let mut exteriors: Vec<(LineString<f64>, f64)> = Vec::new();
+    let mut holes: Vec<LineString<f64>> = Vec::new();
+    for ring in rings {
+        let ls = ring_line(topo, ring);
+        let a = planar_signed_area(&ls.0);
+        if a > 0.0 {
+            exteriors.push((ls, a));
+        } else {
+            holes.push(ls);
+        }
+    }
+    let shells: Vec<Polygon<f64>> = exteriors
+        .iter()
+        .map(|(ls, _)| Polygon::new(ls.clone(), vec![]))
+        .collect();
+    let mut assigned: Vec<Vec<LineString<f64>>> = vec![Vec::new(); exteriors.len()];
+    for hole in holes {
+        // the smallest exterior with a vertex of the hole strictly inside it
+        let mut best: Option<usize> = None;
+        for (x, shell) in shells.iter().enumerate() {
+            let inside = hole
+                .0
+                .iter()
+                .map(|c| shell.coordinate_position(c))
+                .find(|p| *p != CoordPos::OnBoundary)
+                == Some(CoordPos::Inside);
+            if inside && best.is_none_or(|b| exteriors[x].1 < exteriors[b].1) {
+                best = Some(x);
+            }
+        }
+        let x = best.ok_or_else(|| {
+            Error::data("lines", "a hole in a territory lies in no exterior ring")
+        })?;
+        assigned[x].push(hole);
+    }
+    Ok(exteriors
+        .into_iter()
+        .zip(assigned)
+        .map(|((ls, _), inner)| Polygon::new(ls, inner))
+        .collect())
+}
+
+/// A line of the atlas on a date, as [`Atlas::lines_on`] gives it.
+#[derive(Debug, Clone, Copy)]
+pub struct LineOnDate<'a> {
+    /// The line: id, name, kind and geometry (longitude/latitude, WGS84 degrees).
+    pub line: &'a BorderLine,
+    /// For a treaty line ([`LineKind::Border`]) in force on the date, the event that put it in
+    /// force: the earliest event from which it has stayed in force without a break up to the
+    /// date. `None` for a treaty line not in force, and for the coast and the edges of the
+    /// covered area, which are no treaty's.
+    pub in_force_since: Option<&'a Event>,
+}
+
+impl Atlas {
+    /// The land on `date` merged by status: one multipolygon for each status that some land
+    /// has, in the order of [`Status`]: Russia, China, Joint, Undetermined, then Outside (the
+    /// land beyond the covered area, Korea, Mongolia and China west of 115.5°E, which a map
+    /// draws too). Sea has none.
+    ///
+    /// Coordinates are longitude/latitude, WGS84 degrees. Rings are closed; exteriors run
+    /// counter-clockwise and holes clockwise. The statuses tile the land: neighbouring statuses
+    /// share their boundary vertex for vertex, so a drawing that maps each vertex to the same
+    /// place in every polygon leaves no gap between them. Unlike [`territories`], the land of
+    /// one status is not split by the event that set it.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::BeforeCoverage`] for a date before the first event; a data error if the
+    /// boundaries of the atlas do not close into rings (never for the embedded data).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use geo::Contains;
+    /// use geo_types::Point;
+    /// use nerchinsk::{data::embedded, Date, Error, Status};
+    ///
+    /// let land = embedded().land_by_status_on(Date::end_of_year(1861)).unwrap();
+    /// let (status, russia) = &land[0];
+    /// assert_eq!(*status, Status::Russia);
+    /// // Blagoveshchensk, on the Amur's left bank, has been Russian since the Treaty of Aigun
+    /// assert!(russia.contains(&Point::new(127.533, 50.25)));
+    /// assert!(land.iter().all(|(s, _)| *s != Status::Sea));
+    /// assert!(matches!(
+    ///     embedded().land_by_status_on(Date::end_of_year(1600)),
+    ///     Err(Error::BeforeCoverage { .. })
+    /// ));
+    /// ```
+    pub fn land_by_status_on(&self, date: Date) -> Result<Vec<(Status, MultiPolygon<f64>)>> {
+        let topo = self.topology();
+        let statuses = self.face_statuses(date)?;
+        let key: Vec<Option<Status>> = (0..topo.faces.len())
+            .map(|f| {
+                let s = statuses[f];
+                (f != topo.outer_face && s != Status::Sea).then_some(s)
+            })
+            .collect();
+        trace_rings(topo, &key)?
+            .into_iter()
+            .map(|(s, rings)| Ok((s, MultiPolygon::new(polygons(topo, &rings)?))))
+            .collect()
+    }
+
+    /// Every line of the atlas (treaty lines, coast, edges of the covered area) in file order,
+    /// each with the event that put it in force if it is a treaty line in force on `date`.
+    /// The treaty lines with `Some` are those of [`Atlas::lines_in_force_on`]. Geometries are
+    /// longitude/latitude, WGS84 degrees.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::BeforeCoverage`] for a date before the first event.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use nerchinsk::{data::embedded, Date, Error};
+    ///
+    /// let lines = embedded().lines_on(Date::end_of_year(1900)).unwrap();
+    /// let amur = lines.iter().find(|l| l.line.id == "amur_upper").unwrap();
+    /// // in force since the Treaty of Aigun (1858), not since the Convention of Peking (1860)
+    /// assert_eq!(amur.in_force_since.unwrap().name, "Treaty of Aigun");
+    /// let in_force = lines.iter().filter(|l| l.in_force_since.is_some()).count();
+    /// assert_eq!(in_force, embedded().lines_in_force_on(Date::end_of_year(1900)).unwrap().len());
+    /// assert!(matches!(
+    ///     embedded().lines_on(Date::end_of_year(1600)),
+    ///     Err(Error::BeforeCoverage { .. })
+    /// ));
+    /// ```
+    pub fn lines_on(&self, date: Date) -> Result<Vec<LineOnDate<'_>>> {
+        let epoch = self.epoch(date)?;
+        let events = self.events();
+        Ok(self
+            .lines()
+            .iter()
+            .enumerate()
+            .map(|(i, line)| {
+                let in_force_since = self
+                    .line_in_force_since(epoch, i)
+                    .filter(|_| line.kind == LineKind::Border)
+                    .map(|since| &events[since]);
+                LineOnDate {
+                    line,
+                    in_force_since,
+                }
+            })
+            .collect())
+    }
 }
 
 /// The territories on `date` as a GeoJSON FeatureCollection of Polygons (RFC 7946: exterior
@@ -224,7 +323,7 @@ pub(crate) fn trace_rings<K: Copy + Ord>(
 }
 
 /// The vertices of a ring of half-edges, closed (the first vertex repeated at the end).
-pub fn ring_line(topo: &Topology, ring: &[usize]) -> LineString<f64> {
+pub(crate) fn ring_line(topo: &Topology, ring: &[usize]) -> LineString<f64> {
     let mut cs: Vec<Coord<f64>> = Vec::new();
     for &he in ring {
         let c = &topo.edges[he / 2].coords;
@@ -238,436 +337,6 @@ pub fn ring_line(topo: &Topology, ring: &[usize]) -> LineString<f64> {
         cs.push(first);
     }
     LineString::from(cs)
-}
-
-// ---------------------------------------------------------------------------------------------
-// SVG map
-
-/// Lines that follow rivers: drawn as rivers when they are not a border on the date.
-const RIVERS: [&str; 13] = [
-    "argun",
-    "abagaitu_channel",
-    "shilka_lower",
-    "gorbitsa",
-    "uda",
-    "amur_upper",
-    "kazakevicheva_channel",
-    "ussuri_below_kazakevicheva",
-    "amur_lower",
-    "ussuri",
-    "sungacha",
-    "tumen_korea_russia",
-    "tumen_korea_china",
-];
-
-/// Fill colour of a status on the map.
-fn fill(status: Status) -> &'static str {
-    match status {
-        Status::Russia => "#e8a990",
-        Status::China => "#f2d67e",
-        Status::Joint => "#b9a5de",
-        Status::Undetermined => "url(#hatch)",
-        Status::Sea => "#d3e5f3",
-        Status::Outside => "#e4e4e4",
-    }
-}
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-fn long_date(d: Date) -> String {
-    format!("{} {} {}", d.day, MONTHS[d.month as usize - 1], d.year)
-}
-
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// Equirectangular projection of the frame with longitudes scaled by cos 50°N, into pixels.
-struct Proj {
-    lon0: f64,
-    lat1: f64,
-    kx: f64,
-    s: f64,
-    left: f64,
-    top: f64,
-}
-
-impl Proj {
-    fn xy(&self, c: Coord<f64>) -> (f64, f64) {
-        (
-            self.left + (c.x - self.lon0) * self.kx * self.s,
-            self.top + (self.lat1 - c.y) * self.s,
-        )
-    }
-
-    /// Projected vertices, dropping those closer than `tol` px to the last one kept (the ends
-    /// are always kept, so pieces that share ends still meet).
-    fn thin(&self, cs: &[Coord<f64>], tol: f64) -> Vec<(f64, f64)> {
-        let mut out: Vec<(f64, f64)> = Vec::with_capacity(cs.len() / 4 + 2);
-        for (i, &c) in cs.iter().enumerate() {
-            let p = self.xy(c);
-            let last = i + 1 == cs.len();
-            match out.last() {
-                Some(&q) if !last && (p.0 - q.0).hypot(p.1 - q.1) < tol => {}
-                _ => out.push(p),
-            }
-        }
-        out
-    }
-}
-
-fn path_data(out: &mut String, pts: impl IntoIterator<Item = (f64, f64)>, close: bool) {
-    use std::fmt::Write as _;
-    for (i, (x, y)) in pts.into_iter().enumerate() {
-        let _ = write!(out, "{}{x:.1},{y:.1}", if i == 0 { "M" } else { " " });
-    }
-    if close {
-        out.push('Z');
-    }
-}
-
-/// An SVG map of `date`, `width` pixels wide: territories filled by status, the treaty lines in
-/// force (each a group with id `line-<id>`, labelled by the treaty that put it in force), rivers
-/// and lines not in force, coast, Lake Khanka, a graticule, a legend, a scale bar and a title.
-///
-/// Equirectangular, longitudes scaled by cos 50°N, so the scale is true along 50°N.
-pub fn map_svg(atlas: &Atlas, date: Date, width: f64) -> Result<String> {
-    use std::fmt::Write as _;
-    let topo = atlas.topology();
-    let epoch = atlas.epoch(date)?;
-    let event = &atlas.events()[epoch];
-    let statuses = atlas.face_statuses(date)?;
-    let frame = atlas.frame();
-    let (lo, hi) = (frame.min(), frame.max());
-    let kx = 50f64.to_radians().cos();
-    let margin = 0.035 * width;
-    let s = (width - 2.0 * margin) / ((hi.x - lo.x) * kx);
-    let map_h = (hi.y - lo.y) * s;
-    let top = 0.09 * width;
-    let proj = Proj {
-        lon0: lo.x,
-        lat1: hi.y,
-        kx,
-        s,
-        left: margin,
-        top,
-    };
-    let height = top + map_h + 0.19 * width;
-    let font = width / 80.0;
-    let tol = 0.6;
-    // every edge thinned once, so neighbouring territories share their vertices exactly
-    let thinned: Vec<Vec<(f64, f64)>> = topo
-        .edges
-        .iter()
-        .map(|e| proj.thin(&e.coords, tol))
-        .collect();
-    let ring_path = |out: &mut String, ring: &[usize]| {
-        let mut pts: Vec<(f64, f64)> = Vec::new();
-        for &he in ring {
-            let t = &thinned[he / 2];
-            if he % 2 == 0 {
-                pts.extend_from_slice(&t[..t.len() - 1]);
-            } else {
-                pts.extend(t[1..].iter().rev());
-            }
-        }
-        path_data(out, pts, true);
-    };
-
-    let mut svg = String::with_capacity(1 << 20);
-    let _ = write!(
-        svg,
-        r##"<?xml version="1.0" encoding="UTF-8"?>
-<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" font-family="DejaVu Sans, Helvetica, Arial, sans-serif">
-<title>The Sino-Russian border on {date_long}</title>
-<defs>
-<pattern id="hatch" patternUnits="userSpaceOnUse" width="8" height="8" patternTransform="rotate(45)"><rect width="8" height="8" fill="#efe6cf"/><line x1="0" y1="0" x2="0" y2="8" stroke="#b59b6a" stroke-width="3"/></pattern>
-<clipPath id="frame"><rect x="{mx:.1}" y="{top:.1}" width="{mw:.1}" height="{map_h:.1}"/></clipPath>
-</defs>
-<rect width="100%" height="100%" fill="white"/>
-<text id="title" x="{mx:.1}" y="{ty:.1}" font-size="{tf:.1}" font-weight="bold">The Sino-Russian border on {date_long}</text>
-<text id="subtitle" x="{mx:.1}" y="{sy:.1}" font-size="{sf:.1}" fill="#444">In force since the {ev} ({evd}). Russia: {ru}; China: {cn}.</text>
-<g clip-path="url(#frame)">
-<rect id="sea" x="{mx:.1}" y="{top:.1}" width="{mw:.1}" height="{map_h:.1}" fill="{sea}"/>
-"##,
-        date_long = long_date(date),
-        mx = margin,
-        mw = width - 2.0 * margin,
-        ty = top * 0.42,
-        tf = font * 1.9,
-        sy = top * 0.78,
-        sf = font * 1.1,
-        ev = xml_escape(&event.name),
-        evd = event.date,
-        ru = xml_escape(&atlas.status_name(Status::Russia, date)),
-        cn = xml_escape(&atlas.status_name(Status::China, date)),
-        sea = fill(Status::Sea),
-    );
-
-    // territories by status (land outside the covered area too), one path each
-    let key: Vec<Option<Status>> = (0..topo.faces.len())
-        .map(|f| {
-            let st = statuses[f];
-            (f != topo.outer_face && st != Status::Sea).then_some(st)
-        })
-        .collect();
-    let rings = trace_rings(topo, &key)?;
-    svg.push_str("<g id=\"territories\" stroke=\"none\">\n");
-    for (status, rs) in &rings {
-        let _ = write!(
-            svg,
-            "<path id=\"status-{}\" fill=\"{}\" fill-rule=\"nonzero\" d=\"",
-            status.as_str(),
-            fill(*status)
-        );
-        for r in rs {
-            ring_path(&mut svg, r);
-        }
-        svg.push_str("\"/>\n");
-    }
-    svg.push_str("</g>\n");
-
-    // Lake Khanka, from the reference lines
-    if let Ok(geojson::GeoJson::FeatureCollection(fc)) =
-        crate::data::REFERENCE_GEOJSON.parse::<geojson::GeoJson>()
-    {
-        for f in &fc.features {
-            if f.property("id").and_then(|v| v.as_str()) != Some("khanka_shore") {
-                continue;
-            }
-            if let Some(geojson::Value::LineString(cs)) = f.geometry.as_ref().map(|g| &g.value) {
-                let cs: Vec<Coord<f64>> = cs.iter().map(|c| Coord { x: c[0], y: c[1] }).collect();
-                svg.push_str("<path id=\"lake-khanka\" fill=\"#d3e5f3\" stroke=\"#5b88b0\" stroke-width=\"0.6\" d=\"");
-                path_data(&mut svg, proj.thin(&cs, tol), true);
-                svg.push_str("\"/>\n");
-            }
-        }
-    }
-
-    // graticule
-    svg.push_str("<g id=\"graticule\" stroke=\"#000\" stroke-opacity=\"0.12\" stroke-width=\"0.5\" fill=\"none\">\n");
-    let mut lon = (lo.x / 5.0).ceil() * 5.0;
-    while lon <= hi.x {
-        let (x, _) = proj.xy(Coord { x: lon, y: lo.y });
-        let _ = writeln!(
-            svg,
-            "<line x1=\"{x:.1}\" y1=\"{top:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\"/>",
-            top + map_h
-        );
-        lon += 5.0;
-    }
-    let mut lat = (lo.y / 5.0).ceil() * 5.0;
-    while lat <= hi.y {
-        let (_, y) = proj.xy(Coord { x: lo.x, y: lat });
-        let _ = writeln!(
-            svg,
-            "<line x1=\"{margin:.1}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\"/>",
-            width - margin
-        );
-        lat += 5.0;
-    }
-    svg.push_str("</g>\n");
-
-    // coast, edges of the covered area, rivers and lines not in force
-    let in_force = &atlas.in_force[epoch];
-    let lines = atlas.lines();
-    let line_path = |svg: &mut String, cs: &[Coord<f64>]| path_data(svg, proj.thin(cs, tol), false);
-    svg.push_str("<g id=\"coast\" fill=\"none\" stroke=\"#5b88b0\" stroke-width=\"0.7\">\n");
-    for l in lines.iter().filter(|l| l.kind == LineKind::Coast) {
-        let _ = write!(svg, "<path id=\"coast-{}\" d=\"", xml_escape(&l.id));
-        line_path(&mut svg, &l.geometry.0);
-        svg.push_str("\"/>\n");
-    }
-    svg.push_str("</g>\n<g id=\"other-lines\" fill=\"none\">\n");
-    for (i, l) in lines.iter().enumerate() {
-        let river = RIVERS.contains(&l.id.as_str());
-        let style = match l.kind {
-            LineKind::Edge => "stroke=\"#777\" stroke-width=\"0.8\" stroke-dasharray=\"4 3\"",
-            // an edge of the covered area before a treaty made it a line (Kyakhta before 1727)
-            LineKind::Border if !in_force[i] && l.coverage_edge => {
-                "stroke=\"#777\" stroke-width=\"0.8\" stroke-dasharray=\"4 3\""
-            }
-            LineKind::Border if !in_force[i] && river => "stroke=\"#4f86c6\" stroke-width=\"1.1\"",
-            LineKind::Border if !in_force[i] => {
-                "stroke=\"#8a6d5a\" stroke-width=\"0.9\" stroke-dasharray=\"2 3\" stroke-opacity=\"0.8\""
-            }
-            _ => continue,
-        };
-        let _ = write!(svg, "<path id=\"other-{}\" {style} d=\"", xml_escape(&l.id));
-        line_path(&mut svg, &l.geometry.0);
-        let _ = writeln!(svg, "\"><title>{}</title></path>", xml_escape(&l.name));
-    }
-    svg.push_str("</g>\n</g>\n");
-    let _ = writeln!(
-        svg,
-        "<rect id=\"frame\" x=\"{margin:.1}\" y=\"{top:.1}\" width=\"{:.1}\" height=\"{map_h:.1}\" fill=\"none\" stroke=\"#333\" stroke-width=\"1\"/>",
-        width - 2.0 * margin
-    );
-
-    // the treaty lines in force, labelled by the treaty that put each in force
-    svg.push_str("<g id=\"lines-in-force\">\n");
-    for (i, l) in lines.iter().enumerate() {
-        if l.kind != LineKind::Border || !in_force[i] {
-            continue;
-        }
-        let mut since = epoch;
-        while since > 0 && atlas.in_force[since - 1][i] {
-            since -= 1;
-        }
-        let ev = &atlas.events()[since];
-        let label = format!("{} ({})", ev.name, ev.date.year);
-        let pts = proj.thin(&l.geometry.0, tol);
-        let _ = write!(
-            svg,
-            "<g id=\"line-{}\" class=\"treaty-line\" data-treaty=\"{}\"><title>{}: {}, in force since {}</title><path fill=\"none\" stroke=\"#9e1b1b\" stroke-width=\"2.2\" stroke-linejoin=\"round\" d=\"",
-            xml_escape(&l.id),
-            xml_escape(&ev.id),
-            xml_escape(&l.name),
-            xml_escape(&ev.name),
-            ev.date
-        );
-        path_data(&mut svg, pts.iter().copied(), false);
-        svg.push_str("\"/>");
-        // label at the middle of the line, if it is long enough to carry one
-        let len: f64 = pts
-            .windows(2)
-            .map(|w| (w[1].0 - w[0].0).hypot(w[1].1 - w[0].1))
-            .sum();
-        if len > 0.06 * width {
-            let mut acc = 0.0;
-            let mut at = pts[0];
-            for w in pts.windows(2) {
-                acc += (w[1].0 - w[0].0).hypot(w[1].1 - w[0].1);
-                if acc >= len / 2.0 {
-                    at = w[1];
-                    break;
-                }
-            }
-            // keep the label inside the map: anchor it at its end in the east half
-            let east = at.0 > width * 0.55;
-            let _ = write!(
-                svg,
-                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{}\" font-size=\"{:.1}\" fill=\"#6b0f0f\" stroke=\"white\" stroke-width=\"3\" stroke-opacity=\"0.85\" paint-order=\"stroke\">{}</text>",
-                if east { at.0 - 6.0 } else { at.0 + 6.0 },
-                at.1 - 5.0,
-                if east { "end" } else { "start" },
-                font * 0.95,
-                xml_escape(&label)
-            );
-        }
-        svg.push_str("</g>\n");
-    }
-    svg.push_str("</g>\n");
-
-    // legend
-    let ly = top + map_h + 0.035 * width;
-    let sw = font * 1.6;
-    let _ = writeln!(svg, "<g id=\"legend\" font-size=\"{font:.1}\">");
-    let present: Vec<Status> = rings.keys().copied().collect();
-    let mut x = margin;
-    let mut row = 0.0;
-    let mut item = |svg: &mut String, swatch: String, text: String| {
-        let w = sw + 8.0 + text.chars().count() as f64 * font * 0.56 + 24.0;
-        if x + w > width - margin {
-            x = margin;
-            row += sw + 10.0;
-        }
-        let y = ly + row;
-        let _ = writeln!(
-            svg,
-            "<g transform=\"translate({x:.1},{y:.1})\">{swatch}<text x=\"{:.1}\" y=\"{:.1}\">{}</text></g>",
-            sw + 8.0,
-            sw * 0.75,
-            xml_escape(&text)
-        );
-        x += w;
-    };
-    for st in &present {
-        let what = match st {
-            Status::Outside => "not covered (Korea, Mongolia, China west of 115.5E)".to_string(),
-            Status::Joint => "joint: held in common by both".to_string(),
-            Status::Undetermined => "undetermined: left open by the treaty".to_string(),
-            _ => format!("{}: {}", st.as_str(), atlas.status_name(*st, date)),
-        };
-        item(
-            &mut svg,
-            format!("<rect width=\"{sw:.1}\" height=\"{sw:.1}\" fill=\"{}\" stroke=\"#555\" stroke-width=\"0.5\"/>", fill(*st)),
-            what,
-        );
-    }
-    let stroke = |style: &str| {
-        format!(
-            "<line x1=\"0\" y1=\"{y:.1}\" x2=\"{sw:.1}\" y2=\"{y:.1}\" {style}/>",
-            y = sw / 2.0
-        )
-    };
-    item(
-        &mut svg,
-        stroke("stroke=\"#9e1b1b\" stroke-width=\"2.2\""),
-        "treaty line in force".into(),
-    );
-    item(
-        &mut svg,
-        stroke("stroke=\"#4f86c6\" stroke-width=\"1.1\""),
-        "river (not a border on this date)".into(),
-    );
-    item(
-        &mut svg,
-        stroke("stroke=\"#8a6d5a\" stroke-width=\"0.9\" stroke-dasharray=\"2 3\""),
-        "treaty line not in force on this date".into(),
-    );
-    item(
-        &mut svg,
-        stroke("stroke=\"#5b88b0\" stroke-width=\"0.7\""),
-        "coast".into(),
-    );
-    svg.push_str("</g>\n");
-
-    // scale bar, true along 50°N (mean Earth radius)
-    let px_per_km = s / (6371.0088f64.to_radians());
-    let km = [100.0, 200.0, 250.0, 500.0, 1000.0]
-        .into_iter()
-        .rev()
-        .find(|k| k * px_per_km <= 0.3 * width)
-        .unwrap_or(100.0);
-    let bar = km * px_per_km;
-    let (bx, by) = (width - margin - bar, height - 0.045 * width);
-    let _ = writeln!(
-        svg,
-        "<g id=\"scale-bar\" font-size=\"{font:.1}\"><rect x=\"{bx:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"5\" fill=\"#333\"/><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"5\" fill=\"white\" stroke=\"#333\"/><text x=\"{bx:.1}\" y=\"{:.1}\">0</text><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{km:.0} km (along 50°N)</text></g>",
-        by,
-        bar / 2.0,
-        bx + bar / 2.0,
-        by,
-        bar / 2.0,
-        by - 6.0,
-        bx + bar,
-        by - 6.0,
-    );
-    let _ = writeln!(
-        svg,
-        "<text id=\"credits\" x=\"{margin:.1}\" y=\"{:.1}\" font-size=\"{:.1}\" fill=\"#666\">nerchinsk map --date {date}: equirectangular, longitudes scaled by cos 50°N. Data: GSHHG/WDBII, Natural Earth, ETOPO5.</text>",
-        height - 0.012 * width,
-        font * 0.85
-    );
-    svg.push_str("</svg>\n");
-    Ok(svg)
 }
 
 #[cfg(test)]
@@ -691,6 +360,67 @@ mod tests {
                 assert!(planar_signed_area(&t.polygon.exterior().0) > 0.0);
                 for h in t.polygon.interiors() {
                     assert!(planar_signed_area(&h.0) < 0.0);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn land_by_status_tiles_the_land() {
+        let atlas = embedded();
+        for year in [1700, 1858, 1859, 1861, 2025] {
+            let date = Date::end_of_year(year);
+            let land = atlas.land_by_status_on(date).unwrap();
+            let want = atlas.status_areas_km2_on(date).unwrap();
+            let statuses: Vec<Status> = land.iter().map(|(s, _)| *s).collect();
+            assert!(statuses.windows(2).all(|w| w[0] < w[1]), "{statuses:?}");
+            assert_eq!(statuses.last(), Some(&Status::Outside), "{year}");
+            for (status, mp) in &land {
+                for p in mp {
+                    assert!(planar_signed_area(&p.exterior().0) > 0.0);
+                    for h in p.interiors() {
+                        assert!(planar_signed_area(&h.0) < 0.0);
+                    }
+                }
+                if *status == Status::Outside {
+                    continue;
+                }
+                let km2 = mp.geodesic_area_unsigned() / 1e6;
+                let w = want[status];
+                assert!(
+                    ((km2 - w) / w).abs() < 1e-4,
+                    "{year} {status}: {km2} against {w}"
+                );
+            }
+            assert_eq!(land.len() - 1, want.len(), "{year}");
+        }
+    }
+
+    #[test]
+    fn lines_on_agrees_with_lines_in_force() {
+        let atlas = embedded();
+        for ev in atlas.events() {
+            let lines = atlas.lines_on(ev.date).unwrap();
+            assert_eq!(lines.len(), atlas.lines().len());
+            let on: Vec<&str> = lines
+                .iter()
+                .filter(|l| l.in_force_since.is_some())
+                .map(|l| l.line.id.as_str())
+                .collect();
+            assert_eq!(on, atlas.lines_in_force_on(ev.date).unwrap());
+            for l in &lines {
+                if let Some(since) = l.in_force_since {
+                    assert!(since.date <= ev.date);
+                    // in force on every event from `since` to the date
+                    for e in atlas.events().iter().filter(|e| e.date >= since.date) {
+                        if e.date > ev.date {
+                            break;
+                        }
+                        assert!(atlas
+                            .lines_in_force_on(e.date)
+                            .unwrap()
+                            .contains(&l.line.id.as_str()));
+                    }
                 }
             }
         }

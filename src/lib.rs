@@ -78,7 +78,7 @@ pub use control::control_at;
 pub use date::{Date, DateError};
 pub use error::{Error, Result};
 pub use index::Side;
-pub use timeline::{Event, Shared, State, StateName, Status, StatusError};
+pub use timeline::{Event, MapStyle, Shared, State, StateName, Status, StatusError};
 
 use geo_types::Point;
 

@@ -16,7 +16,7 @@ use crate::eras::Eras;
 use crate::error::{Error, Result};
 use crate::grid::{FaceGrid, GRID_CELLS};
 use crate::index::SegmentIndex;
-use crate::timeline::{Event, Holder, Shared, State, StateName, Status};
+use crate::timeline::{Event, Holder, MapStyle, Shared, State, StateName, Status};
 use crate::topology::{Merge, Topology};
 
 #[derive(Deserialize)]
@@ -26,6 +26,8 @@ struct TimelineFile {
     shared: Vec<SharedFile>,
     #[serde(default)]
     coverage: Option<String>,
+    #[serde(default)]
+    map: MapStyle,
     events: Vec<EventFile>,
     regions: Vec<Region>,
 }
@@ -34,6 +36,8 @@ struct TimelineFile {
 struct StateFile {
     id: String,
     status: String,
+    #[serde(default)]
+    label: Option<String>,
     names: Vec<NameFile>,
     #[serde(default)]
     source: String,
@@ -214,6 +218,7 @@ impl Atlas {
             states,
             shared,
             coverage,
+            map: tl.map.clone(),
             index,
             border_trees,
             frame,
@@ -440,6 +445,7 @@ fn read_states(file: &str, tl: &TimelineFile) -> Result<(Vec<State>, Vec<Shared>
         states.push(State {
             id: s.id.clone(),
             status,
+            label: s.label.clone().unwrap_or_else(|| s.id.clone()),
             names,
             source: s.source.clone(),
         });

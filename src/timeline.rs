@@ -136,6 +136,8 @@ pub struct State {
     pub id: String,
     /// The coarse status of the land it holds.
     pub status: Status,
+    /// A short label for maps and legends, e.g. "Russia" (the id where the file gives none).
+    pub label: String,
     /// Its names, each from a date on (the first from the beginning), in date order.
     pub names: Vec<StateName>,
     /// Where the names and dates come from.
@@ -176,8 +178,27 @@ pub struct Shared {
     pub name: String,
 }
 
+/// How a map of the dataset is drawn (`map` in the timeline file): its title, the lines drawn
+/// as rivers where they are not a border on the date, the lakes (ids of lines in
+/// `data/reference.geojson`) and the legend's words for land outside the covered area.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+pub struct MapStyle {
+    /// The map's title, followed by " on <date>".
+    #[serde(default)]
+    pub title: String,
+    /// Ids of lines that follow rivers.
+    #[serde(default)]
+    pub rivers: Vec<String>,
+    /// Ids of the reference lines drawn as lakes.
+    #[serde(default)]
+    pub lakes: Vec<String>,
+    /// The legend's words for land outside the covered area.
+    #[serde(default)]
+    pub outside: String,
+}
+
 /// Who holds a face: sea, outside, a state or a shared holding; region statuses name one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Holder {
     /// Sea or outside the covered area: no holder, only a status.
     Nobody(Status),

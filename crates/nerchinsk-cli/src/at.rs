@@ -1,0 +1,41 @@
+//! `nerchinsk at`: which state held one point on a date, as a sentence or a JSON object.
+
+use geo_types::Point;
+use nerchinsk::Atlas;
+
+use crate::when::parse_when;
+
+/// The answer for the point `lon`, `lat` (text, WGS84 degrees) on `when` (a year or a date
+/// YYYY-MM-DD): a sentence, or with `json` one JSON object that adds the de facto control.
+pub fn at(atlas: &Atlas, lon: &str, lat: &str, when: &str, json: bool) -> Result<String, String> {
+    let num = |s: &str, what: &str| {
+        s.parse::<f64>()
+            .map_err(|_| format!("{what} {s:?} is not a number"))
+    };
+    let (lon, lat) = (num(lon, "longitude")?, num(lat, "latitude")?);
+    let date = parse_when(when)?;
+    let s = atlas
+        .sovereignty_on(Point::new(lon, lat), date)
+        .map_err(|e| e.to_string())?;
+    let near = atlas
+        .nearest_border_on(Point::new(lon, lat), date)
+        .map_err(|e| e.to_string())?;
+    Ok(if json {
+        let c = nerchinsk::control::embedded()
+            .control_on(atlas, Point::new(lon, lat), date)
+            .map_err(|e| e.to_string())?;
+        serde_json::json!({
+            "status": s.status.as_str(), "sovereign": s.sovereign, "treaty": s.treaty,
+            "distance_km": (near.distance_km * 1000.0).round() / 1000.0, "nearest_line": near.line,
+            "lon": lon, "lat": lat, "year": date.year, "date": date.to_string(),
+            "control": {"controller": c.controller, "side": c.side.map(|s| s.as_str()),
+                        "area": c.area, "claimed_by": c.claimed_by, "reason": c.reason},
+        })
+        .to_string()
+    } else {
+        format!(
+            "{lon}, {lat} on {date}: {} ({}), set by the {}; {:.1} km from the {} line",
+            s.sovereign, s.status, s.treaty, near.distance_km, near.line
+        )
+    })
+}

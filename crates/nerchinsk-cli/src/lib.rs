@@ -1,0 +1,45 @@
+//! The `nerchinsk` command line's work, apart from its arguments: dates as the command line
+//! takes them ([`when`]), one point ([`at`]), files of points ([`classify`]) and maps
+//! ([`map`]). The binary (`src/main.rs`) parses the arguments with clap and calls these.
+
+#![forbid(unsafe_code)]
+
+pub mod at;
+pub mod classify;
+pub mod map;
+pub mod when;
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+
+/// A buffered writer to the file `path`, or to stdout for `None` and `-`.
+pub fn output(path: Option<&Path>) -> Result<Box<dyn Write>, String> {
+    Ok(match path {
+        Some(p) if p != Path::new("-") => Box::new(BufWriter::with_capacity(
+            1 << 20,
+            File::create(p).map_err(|e| format!("{}: {e}", p.display()))?,
+        )),
+        _ => Box::new(BufWriter::with_capacity(1 << 20, io::stdout().lock())),
+    })
+}
+
+/// `nerchinsk territories`: the territories on `date` as a GeoJSON FeatureCollection, one
+/// line (or indented with `pretty`), to `path` (stdout for `None` and `-`).
+pub fn territories(
+    atlas: &nerchinsk::Atlas,
+    date: nerchinsk::Date,
+    path: Option<&Path>,
+    pretty: bool,
+) -> Result<(), String> {
+    let fc = nerchinsk::export::territories_geojson(atlas, date).map_err(|e| e.to_string())?;
+    let mut out = output(path)?;
+    let werr = |e: io::Error| format!("writing the output: {e}");
+    if pretty {
+        serde_json::to_writer_pretty(&mut out, &fc).map_err(|e| e.to_string())?;
+    } else {
+        serde_json::to_writer(&mut out, &fc).map_err(|e| e.to_string())?;
+    }
+    writeln!(out).map_err(werr)?;
+    out.flush().map_err(werr)
+}

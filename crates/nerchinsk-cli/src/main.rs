@@ -1,0 +1,298 @@
+//! `nerchinsk`: which state held a point on a date, for one point (`at`), for a file of points
+//! (`classify`), and the territories of a date as GeoJSON (`territories`) or an SVG map (`map`).
+//! The arguments; the work is in the library (`nerchinsk_cli`).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use nerchinsk::readings::Reading;
+use nerchinsk::{data::embedded, Atlas, Date};
+use nerchinsk_cli::{at, classify, map, when};
+
+const EXAMPLES: &str = "\
+Examples:
+  nerchinsk at 124.0775 53.39056 1700
+  nerchinsk at 124.0775 53.39056 1700-01-01 --json
+  nerchinsk classify records.csv --lon longitude --lat latitude --year 1700 -o out.csv
+  nerchinsk classify records.csv --year-column date --no-distance > out.csv
+  nerchinsk classify gazetteer.geojson --year 1859 -o classified.geojson
+  nerchinsk territories --year 1859 -o territories-1859.geojson
+  nerchinsk map --year 1861 -o map-1861.svg
+
+Coordinates are WGS84 degrees, longitude first. A bare year means 31 December of that year, so
+1858 is after the Treaty of Aigun; a date YYYY-MM-DD is proleptic Gregorian. Only the mainland
+between 105.5E and 141.8E, 42.25N and 57.5N is covered (no Korea, Mongolia, China west of 115.5E
+or offshore islands).";
+
+#[derive(Parser)]
+#[command(
+    name = "nerchinsk",
+    version,
+    about = "Where the Sino-Russian border ran since 1689, and which state held a point on a date",
+    after_help = EXAMPLES,
+    allow_negative_numbers = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+    /// Which reading of the disputed clauses to use: standard (the Little Gorbitsa, the embedded
+    /// data) or great_gorbitsa (the Amazar; see README, "Competing readings")
+    #[arg(long, global = true, value_enum, default_value_t = ReadingArg::Standard)]
+    reading: ReadingArg,
+}
+
+/// `--reading`: the readings of `nerchinsk::readings`, by their ids.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReadingArg {
+    #[value(name = "standard")]
+    Standard,
+    #[value(name = "great_gorbitsa")]
+    GreatGorbitsa,
+}
+
+/// The atlas of a reading: the embedded one, or built once for this run (about 0.1 s).
+fn atlas_of(reading: ReadingArg) -> Result<&'static Atlas, String> {
+    match reading {
+        ReadingArg::Standard => Ok(embedded()),
+        ReadingArg::GreatGorbitsa => Atlas::with_reading(Reading::GreatGorbitsa)
+            .map(|a| &*Box::leak(Box::new(a)))
+            .map_err(|e| e.to_string()),
+    }
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Which state held one point on a date, and how far the nearest treaty line was
+    #[command(
+        allow_negative_numbers = true,
+        after_help = "\
+Examples:
+  nerchinsk at 124.0775 53.39056 1700
+      124.0775, 53.39056 on 1700-12-31: Qing Empire (china), set by the Treaty of Nerchinsk; ...
+  nerchinsk at 131.8853 43.115 1860-11-14 --json
+      {\"status\":\"russia\",\"sovereign\":\"Russian Empire\",\"treaty\":\"Convention of Peking\",...}
+
+Errors (not a number, out of range, at sea, outside the covered area, before 1689, a date
+that does not exist) are one line on stderr and a non-zero exit."
+    )]
+    At(AtArgs),
+    /// Classify every point of a CSV or GeoJSON file: adds status, sovereign, treaty, distance_km
+    #[command(after_help = CLASSIFY_HELP)]
+    Classify(ClassifyArgs),
+    /// The territories on a date as a GeoJSON FeatureCollection of polygons (RFC 7946)
+    #[command(after_help = "\
+Examples:
+  nerchinsk territories --year 1859 -o territories-1859.geojson
+  nerchinsk territories --date 1860-11-13 | ogr2ogr out.gpkg /vsistdin/
+
+One Polygon feature per connected territory of one status that has held since one event, with
+the properties status, sovereign, since (the date of that event), treaty (its name), event (its
+id), date and area_km2 (geodesic, WGS84). Exterior rings run counter-clockwise and holes
+clockwise (RFC 7946). Sea and land outside the covered area have no feature.")]
+    Territories(TerritoriesArgs),
+    /// An SVG map of a date: territories by status, the treaty lines in force, coast and rivers
+    #[command(after_help = "\
+Examples:
+  nerchinsk map --year 1700 -o map-1700.svg
+  nerchinsk map --date 1860-11-13 --width 1400 -o map.svg
+  nerchinsk map --year 1859 -o map-1859.png
+
+The map is equirectangular with longitudes scaled by cos 50N (true scale along 50N, where the
+scale bar is measured). Each line in force is an SVG group with id line-<id> (e.g.
+line-amur_upper), labelled by the treaty that put it in force.")]
+    Map(MapArgs),
+}
+
+#[derive(Args)]
+struct AtArgs {
+    /// Longitude, WGS84 degrees (e.g. 127.53)
+    #[arg(allow_hyphen_values = true)]
+    lon: String,
+    /// Latitude, WGS84 degrees (e.g. 50.25)
+    #[arg(allow_hyphen_values = true)]
+    lat: String,
+    /// A year (taken as at 31 December) or a date YYYY-MM-DD (Gregorian)
+    when: String,
+    /// Print one JSON object instead of a sentence
+    #[arg(long)]
+    json: bool,
+}
+
+const CLASSIFY_HELP: &str = "\
+Examples:
+  nerchinsk classify records.csv --lon longitude --lat latitude --year 1700 -o out.csv
+  nerchinsk classify records.csv --year-column date -o out.csv
+  nerchinsk classify points.geojson --year 1859 -o out.geojson
+  cat records.csv | nerchinsk classify - --year 1900 --no-distance > out.csv
+
+Output: every input row (or feature) in input order, with the columns (or properties) status,
+sovereign, treaty and distance_km added. status is russia, china, joint or undetermined; for a
+row that cannot be classified it is error:<reason>, the other added columns are empty (null in
+GeoJSON) and the row is reported on stderr with its line number (feature number for GeoJSON), so
+rows in = rows out. Reasons: missing, not_a_number, not_finite, out_of_range, at_sea, outside,
+bad_year, before_coverage, field_count, not_a_point. distance_km is the distance to the nearest
+treaty line in force (haversine, km); --no-distance leaves it empty and runs several times faster.
+
+The input is read in chunks (--chunk-rows) classified on every core (RAYON_NUM_THREADS to limit)
+and written in order, so memory stays constant whatever the size of the file. A progress bar is
+shown on stderr when it is a terminal.";
+
+#[derive(Args)]
+struct ClassifyArgs {
+    /// Input file, CSV with a header row or a GeoJSON FeatureCollection of points; - for stdin
+    input: PathBuf,
+    /// Output file (default: stdout); same format as the input
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Input format (default: geojson for .geojson and .json files, else csv)
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// CSV column of the longitude (WGS84 degrees)
+    #[arg(long, value_name = "COL", default_value = "lon")]
+    lon: String,
+    /// CSV column of the latitude (WGS84 degrees)
+    #[arg(long, value_name = "COL", default_value = "lat")]
+    lat: String,
+    /// One year (as at 31 December) or date YYYY-MM-DD for every row
+    #[arg(
+        long,
+        value_name = "YEAR",
+        conflicts_with = "year_column",
+        required_unless_present = "year_column",
+        allow_hyphen_values = true
+    )]
+    year: Option<String>,
+    /// Column (GeoJSON: property) giving each row's year or YYYY-MM-DD date
+    #[arg(long, value_name = "COL")]
+    year_column: Option<String>,
+    /// CSV field delimiter (input and output)
+    #[arg(long, default_value = ",", value_name = "CHAR")]
+    delimiter: char,
+    /// Leave distance_km empty: skips the nearest-line search, the costly part
+    #[arg(long)]
+    no_distance: bool,
+    /// Stop at the first row that cannot be classified, with a non-zero exit
+    #[arg(long)]
+    strict: bool,
+    /// Rows read and classified at a time (memory is proportional to it)
+    #[arg(long, default_value_t = 65536, value_name = "N")]
+    chunk_rows: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+enum Format {
+    Csv,
+    Geojson,
+}
+
+impl ClassifyArgs {
+    fn options(self) -> classify::Options {
+        classify::Options {
+            input: self.input,
+            output: self.output,
+            format: self.format.map(|f| match f {
+                Format::Csv => classify::Format::Csv,
+                Format::Geojson => classify::Format::Geojson,
+            }),
+            lon: self.lon,
+            lat: self.lat,
+            year: self.year,
+            year_column: self.year_column,
+            delimiter: self.delimiter,
+            distance: !self.no_distance,
+            strict: self.strict,
+            chunk_rows: self.chunk_rows,
+        }
+    }
+}
+
+#[derive(Args)]
+struct When {
+    /// A year, taken as at 31 December (or a date YYYY-MM-DD)
+    #[arg(
+        long,
+        value_name = "YEAR",
+        required_unless_present = "date",
+        conflicts_with = "date"
+    )]
+    year: Option<String>,
+    /// A date YYYY-MM-DD (proleptic Gregorian)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<String>,
+}
+
+impl When {
+    fn date(&self) -> Result<Date, String> {
+        when::year_or_date(self.year.as_deref(), self.date.as_deref())
+    }
+}
+
+#[derive(Args)]
+struct TerritoriesArgs {
+    #[command(flatten)]
+    when: When,
+    /// Output file (default: stdout)
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Indent the JSON
+    #[arg(long)]
+    pretty: bool,
+}
+
+#[derive(Args)]
+struct MapArgs {
+    #[command(flatten)]
+    when: When,
+    /// Output SVG file
+    #[arg(short, long, value_name = "FILE")]
+    output: PathBuf,
+    /// Width of the map in pixels (the height follows)
+    #[arg(long, default_value_t = 1000.0)]
+    width: f64,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            use clap::error::ErrorKind::*;
+            if matches!(
+                e.kind(),
+                DisplayHelp | DisplayVersion | DisplayHelpOnMissingArgumentOrSubcommand
+            ) {
+                let _ = e.print();
+                return if e.kind() == DisplayHelpOnMissingArgumentOrSubcommand {
+                    ExitCode::from(2)
+                } else {
+                    ExitCode::SUCCESS
+                };
+            }
+            let text = e.render().to_string();
+            eprint!(
+                "nerchinsk: {}",
+                text.strip_prefix("error: ").unwrap_or(&text)
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let result = atlas_of(cli.reading).and_then(|atlas| match cli.cmd {
+        Cmd::At(a) => at::at(atlas, &a.lon, &a.lat, &a.when, a.json).map(|line| println!("{line}")),
+        Cmd::Classify(a) => classify::classify(atlas, &a.options()),
+        Cmd::Territories(a) => a
+            .when
+            .date()
+            .and_then(|d| nerchinsk_cli::territories(atlas, d, a.output.as_deref(), a.pretty)),
+        Cmd::Map(a) => a
+            .when
+            .date()
+            .and_then(|d| map::write_map(atlas, d, a.width, &a.output)),
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("nerchinsk: {msg}");
+            ExitCode::FAILURE
+        }
+    }
+}
