@@ -181,9 +181,12 @@ fn the_coverage_sentence_comes_from_the_dataset() {
     assert!(e.to_string().contains("without Korea, Mongolia"), "{e}");
 }
 
+/// An edit of the timeline that breaks it.
+type Edit = Box<dyn Fn(&mut Value)>;
+
 #[test]
 fn bad_states_are_errors_that_say_what_is_wrong() {
-    let cases: Vec<(Box<dyn Fn(&mut Value)>, &str)> = vec![
+    let cases: Vec<(Edit, &str)> = vec![
         (
             Box::new(|t| {
                 t.as_object_mut().unwrap().remove("states");
