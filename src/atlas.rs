@@ -117,7 +117,7 @@ pub struct Atlas {
     pub(crate) coverage: &'static str,
     pub(crate) index: SegmentIndex,
     /// Per epoch, an R-tree over the segments of the treaty lines in force (for distances),
-    /// longitudes scaled by [`TREE_KX`].
+    /// longitudes scaled by `TREE_KX` (in `distance`).
     pub(crate) border_trees: Vec<rstar::RTree<crate::index::Segment>>,
     pub(crate) frame: Rect<f64>,
     /// Point location for [`Atlas::sovereignty_on`].

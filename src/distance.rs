@@ -81,8 +81,6 @@ impl Atlas {
     }
 }
 
-/// Longitude scale of the distance trees: cos 50°, the middle of the covered latitudes, so
-/// that tree distances are within about 20% of ground distances anywhere in the frame.
 /// Per epoch, an R-tree over the segments of the treaty lines in force, longitudes scaled by
 /// [`TREE_KX`].
 pub(crate) fn border_trees(
@@ -102,6 +100,8 @@ pub(crate) fn border_trees(
         .collect()
 }
 
+/// Longitude scale of the distance trees: cos 50°, the middle of the covered latitudes, so
+/// that tree distances are within about 20% of ground distances anywhere in the frame.
 const TREE_KX: f64 = 0.642_787_609_686_539_3;
 
 fn squeeze(c: Coord<f64>) -> Coord<f64> {
