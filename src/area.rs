@@ -9,14 +9,15 @@ use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::timeline::Status;
 
-/// Land that passed from one status to another at an event.
+/// Land that passed from one status to another: a row of [`Atlas::transfers_between`],
+/// [`Atlas::transfers_of`] and [`crate::readings::compare`]. Both statuses are land.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Transfer {
     /// Status before.
     pub from: Status,
     /// Status after.
     pub to: Status,
-    /// Area in km² on the WGS84 ellipsoid.
+    /// Area in km², geodesic on the WGS84 ellipsoid.
     pub km2: f64,
 }
 
@@ -37,12 +38,25 @@ impl Atlas {
             .collect()
     }
 
-    /// Total area of each land status on `date`, km².
+    /// Total area of each land status on `date`, in km², geodesic on the WGS84 ellipsoid.
+    /// Only statuses that hold land that day appear; sea and uncovered land are left out.
+    ///
+    /// # Errors
+    /// [`Error::BeforeCoverage`] for a date before the first event.
+    ///
+    /// ```
+    /// use nerchinsk::{data::embedded, Date, Status};
+    ///
+    /// let areas = embedded().status_areas_km2_on(Date::new(1900, 1, 1).unwrap()).unwrap();
+    /// // after Aigun and Peking, Russia holds about 2.1 million km² of the covered land
+    /// assert!((2.0e6..2.2e6).contains(&areas[&Status::Russia]));
+    /// assert!(!areas.contains_key(&Status::Joint));
+    /// ```
     pub fn status_areas_km2_on(&self, date: Date) -> Result<BTreeMap<Status, f64>> {
         self.status_areas_with(date, &self.face_areas_km2())
     }
 
-    /// [`Atlas::status_areas_km2`] with the face areas given (one per face).
+    /// [`Atlas::status_areas_km2_on`] with the face areas given (one per face).
     pub(crate) fn status_areas_with(
         &self,
         date: Date,
@@ -58,7 +72,22 @@ impl Atlas {
         Ok(out)
     }
 
-    /// What changed hands between two dates: one row per (from, to) pair, land only.
+    /// What changed hands between two dates: the land whose status on `after` differs from
+    /// its status on `before`, one row per (from, to) pair, in the order of [`Status`]; areas
+    /// in km², geodesic on the WGS84 ellipsoid. Land that became sea or uncovered, or the
+    /// reverse, is left out. With `after` before `before` the rows run backwards in time.
+    ///
+    /// # Errors
+    /// [`Error::BeforeCoverage`] if either date is before the first event.
+    ///
+    /// ```
+    /// use nerchinsk::{data::embedded, Date, Status};
+    ///
+    /// let (d1700, d1900) = (Date::new(1700, 1, 1).unwrap(), Date::new(1900, 1, 1).unwrap());
+    /// let rows = embedded().transfers_between(d1700, d1900).unwrap();
+    /// let to_russia = rows.iter().find(|t| (t.from, t.to) == (Status::China, Status::Russia));
+    /// assert!(to_russia.unwrap().km2 > 900_000.0); // Aigun and Peking
+    /// ```
     pub fn transfers_between(&self, before: Date, after: Date) -> Result<Vec<Transfer>> {
         self.transfers_between_with(before, after, &self.face_areas_km2())
     }
@@ -83,8 +112,23 @@ impl Atlas {
             .collect())
     }
 
-    /// What changed hands at the event `event_id`: statuses after it against statuses after the
-    /// event before it. The first event has nothing before it, so no rows.
+    /// What changed hands at the event `event_id` (an [`Event::id`](crate::Event::id)):
+    /// statuses on its date against statuses on the date of the event before it, as
+    /// [`Atlas::transfers_between`] gives them (km², geodesic on the WGS84 ellipsoid). The
+    /// first event has nothing before it, so no rows.
+    ///
+    /// # Errors
+    /// [`Error::Data`] if the timeline has no event `event_id`.
+    ///
+    /// ```
+    /// use nerchinsk::{data::embedded, Error, Status};
+    ///
+    /// let aigun = embedded().transfers_of("aigun_1858").unwrap();
+    /// assert_eq!((aigun[0].from, aigun[0].to), (Status::China, Status::Russia));
+    /// assert!(aigun[0].km2 > 600_000.0);
+    /// assert!(embedded().transfers_of("nerchinsk_1689").unwrap().is_empty());
+    /// assert!(matches!(embedded().transfers_of("yalta_1945"), Err(Error::Data { .. })));
+    /// ```
     pub fn transfers_of(&self, event_id: &str) -> Result<Vec<Transfer>> {
         match self.event_window(event_id)? {
             Some((prev, date)) => self.transfers_between(prev, date),

@@ -17,26 +17,41 @@ use crate::index::SegmentIndex;
 use crate::timeline::{Event, Holder, MapStyle, Shared, State, Status};
 use crate::topology::Topology;
 
-/// A named point whose status the timeline gives; every territory must contain one.
+/// A named point whose status the timeline gives, as read from the timeline file; every
+/// territory (a union of faces held by one holder) must contain one, so that the loader can
+/// give each face its status.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Region {
     /// Name, e.g. "Left bank of the Amur (Zeya)".
     pub name: String,
-    /// A point inside the region, lon/lat.
+    /// A point inside the region, `[lon, lat]` in WGS84 degrees.
     pub point: [f64; 2],
-    /// Status from each event id on.
+    /// The region's holder from each event on: event id to a state id, a shared holding's
+    /// id, `sea` or `outside`.
     pub statuses: HashMap<String, String>,
     /// Where the statuses come from.
     #[serde(default)]
     pub source: String,
 }
 
-/// What the atlas says about a point at a date. Cheap to make: every answer is precomputed,
-/// so a lookup runs at table speed; the distance to the border is a separate call,
-/// [`Atlas::nearest_border`], because it costs a hundred times more.
+/// What the atlas says about a point of land at a date: its status, the sovereign's name on
+/// that date and the treaty that set it. The strings borrow from the atlas.
+///
+/// Every answer is precomputed when the atlas is built, so making one is a table lookup; the
+/// distance to the border is the separate, costlier [`Atlas::nearest_border_on`].
+///
+/// ```
+/// use geo_types::Point;
+/// use nerchinsk::{sovereignty_at, Status};
+///
+/// let albazino = sovereignty_at(Point::new(124.0775, 53.39056), 1900).unwrap();
+/// assert_eq!(albazino.status, Status::Russia);
+/// assert_eq!(albazino.treaty, "Treaty of Aigun");
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sovereignty<'a> {
-    /// Russia, China, Joint or Undetermined.
+    /// Russia, China, Joint or Undetermined: always land ([`Status::is_land`]); sea and
+    /// outside are errors instead.
     pub status: Status,
     /// The state's name at that date, e.g. "Qing Empire"; for Joint and Undetermined both names.
     pub sovereign: &'a str,
@@ -44,27 +59,47 @@ pub struct Sovereignty<'a> {
     pub treaty: &'a str,
 }
 
-/// A precomputed answer by number, as [`Atlas::answer_ids_into`] writes them: one id per era
-/// and face, or one for a point outside the frame (or not a valid coordinate).
+/// A precomputed answer by number, as [`Atlas::answer_id`] and [`Atlas::answer_ids_into`]
+/// give them: one id per era and face, or [`AnswerId::NOT_IN_FRAME`] for a point outside the
+/// frame's bounding box (or not a valid coordinate). Ids are only meaningful for the atlas
+/// that gave them; [`Atlas::resolve`] turns one back into the answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct AnswerId(pub u32);
 
 impl AnswerId {
-    /// The id of every point outside the frame's bounding box, NaN and out-of-range included.
+    /// The id of every point outside the frame's bounding box ([`Atlas::frame`]), NaN and
+    /// out-of-range coordinates included. It resolves to the error of the point it was found
+    /// for.
     pub const NOT_IN_FRAME: AnswerId = AnswerId(u32::MAX);
 }
 
-/// The treaty line in force nearest to a point.
+/// The treaty line in force nearest to a point, as [`Atlas::nearest_border_on`] finds it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NearestBorder<'a> {
-    /// Id of the line, e.g. "amur_upper".
+    /// Id of the line, e.g. "amur_upper" (a [`BorderLine::id`] of [`Atlas::lines`]).
     pub line: &'a str,
-    /// Distance in km (haversine, mean Earth radius) to it. Compare it with the line's
-    /// `accuracy_km`: a point closer than that may lie on the other side.
+    /// Distance to the line in km, haversine (sphere of mean Earth radius) from the point to
+    /// the nearest point of the line. Compare it with the line's `accuracy_km`: a point closer
+    /// than that may lie on the other side.
     pub distance_km: f64,
 }
 
-/// Lines, timeline, faces and their statuses: everything the queries need.
+/// A dataset: lines, timeline, states, faces and their statuses, with every answer
+/// precomputed; everything the queries need.
+///
+/// Get the embedded one from [`crate::data::embedded`], another reading of the treaties from
+/// [`Atlas::with_reading`], or build one with [`Atlas::from_json`] or [`crate::data::load`].
+/// An atlas is immutable and `Sync`: share it between threads by reference.
+///
+/// ```
+/// use geo_types::Point;
+/// use nerchinsk::{data::embedded, Date, Status};
+///
+/// let atlas = embedded();
+/// let harbin = Point::new(126.63, 45.75);
+/// let on = Date::new(1900, 1, 1).unwrap();
+/// assert_eq!(atlas.sovereignty_on(harbin, on).unwrap().status, Status::China);
+/// ```
 pub struct Atlas {
     pub(crate) lines: Vec<BorderLine>,
     pub(crate) events: Vec<Event>,
@@ -83,7 +118,7 @@ pub struct Atlas {
     pub(crate) map: MapStyle,
     pub(crate) index: SegmentIndex,
     /// Per epoch, an R-tree over the segments of the treaty lines in force (for distances),
-    /// longitudes scaled by [`TREE_KX`].
+    /// longitudes scaled by `TREE_KX` (in `distance`).
     pub(crate) border_trees: Vec<rstar::RTree<crate::index::Segment>>,
     pub(crate) frame: Rect<f64>,
     /// Point location for [`Atlas::sovereignty_on`].
@@ -95,17 +130,38 @@ pub struct Atlas {
 }
 
 impl Atlas {
-    /// The states of the dataset, in file order.
+    /// The states of the dataset, in the order of the timeline file; each has one land
+    /// [`Status`] and its names over time.
+    ///
+    /// ```
+    /// let ids: Vec<&str> = nerchinsk::data::embedded().states().iter().map(|s| s.id.as_str()).collect();
+    /// assert_eq!(ids, ["russia", "china"]);
+    /// ```
     pub fn states(&self) -> &[State] {
         &self.states
     }
 
-    /// The state with id `id`, if the dataset has one.
+    /// The state with id `id` (e.g. `"russia"`), or `None` if the dataset has none.
+    ///
+    /// ```
+    /// use nerchinsk::{data::embedded, Status};
+    ///
+    /// assert_eq!(embedded().state("china").unwrap().status, Status::China);
+    /// assert!(embedded().state("korea").is_none());
+    /// ```
     pub fn state(&self, id: &str) -> Option<&State> {
         self.states.iter().find(|s| s.id == id)
     }
 
-    /// The shared holdings of the dataset (land held jointly or left undetermined).
+    /// The shared holdings of the dataset (land held jointly or left undetermined), in the
+    /// order of the timeline file.
+    ///
+    /// ```
+    /// use nerchinsk::{data::embedded, Status};
+    ///
+    /// let statuses: Vec<Status> = embedded().shared().iter().map(|s| s.status).collect();
+    /// assert_eq!(statuses, [Status::Joint, Status::Undetermined]);
+    /// ```
     pub fn shared(&self) -> &[Shared] {
         &self.shared
     }
@@ -115,7 +171,12 @@ impl Atlas {
         &self.map
     }
 
-    /// What the covered area is, in words, as [`crate::Error::OutsideCoverage`] says it.
+    /// What the covered area is, in words (`coverage` in the timeline file), as
+    /// [`crate::Error::OutsideCoverage`] says it.
+    ///
+    /// ```
+    /// assert!(nerchinsk::data::embedded().coverage().contains("105.5E"));
+    /// ```
     pub fn coverage(&self) -> &str {
         self.coverage
     }
@@ -188,17 +249,42 @@ impl Atlas {
         self.holder_name(holder, date)
     }
 
-    /// The lines, in file order.
+    /// Every line of the dataset, in the order of the lines file: treaty lines, and the coast,
+    /// edges and frame that close the faces ([`BorderLine::kind`]). Coordinates are WGS84
+    /// lon/lat degrees.
+    ///
+    /// ```
+    /// let atlas = nerchinsk::data::embedded();
+    /// assert!(atlas.lines().iter().any(|l| l.id == "amur_upper"));
+    /// ```
     pub fn lines(&self) -> &[BorderLine] {
         &self.lines
     }
 
-    /// The events, in date order.
+    /// The events of the timeline (treaties and agreements), in date order; the first one
+    /// starts the coverage.
+    ///
+    /// ```
+    /// let atlas = nerchinsk::data::embedded();
+    /// assert_eq!(atlas.events()[0].name, "Treaty of Nerchinsk");
+    /// assert!(atlas.events().windows(2).all(|w| w[0].date < w[1].date));
+    /// ```
     pub fn events(&self) -> &[Event] {
         &self.events
     }
 
-    /// The covered area's bounding frame (lon/lat degrees).
+    /// The bounding box of the covered area, in WGS84 lon/lat degrees (x = longitude). A point
+    /// outside it is [`crate::Error::OutsideCoverage`] for the sovereignty and nearest-border
+    /// queries; inside it, land the data do not cover is too.
+    ///
+    /// ```
+    /// use geo::Intersects;
+    /// use geo_types::Point;
+    ///
+    /// let frame = nerchinsk::data::embedded().frame();
+    /// assert!(frame.intersects(&Point::new(127.53, 50.27))); // Blagoveshchensk
+    /// assert!(!frame.intersects(&Point::new(100.0, 50.0)));
+    /// ```
     pub fn frame(&self) -> Rect<f64> {
         self.frame
     }
@@ -224,7 +310,23 @@ impl Atlas {
         }
     }
 
-    /// Ids of the treaty lines in force on `date`.
+    /// Ids of the treaty lines in force on `date` (lines of kind border only), in the order of
+    /// [`Atlas::lines`].
+    ///
+    /// # Errors
+    /// [`Error::BeforeCoverage`] for a date before the first event.
+    ///
+    /// ```
+    /// use nerchinsk::{data::embedded, Date, Error};
+    ///
+    /// let atlas = embedded();
+    /// let in_1900 = atlas.lines_in_force_on(Date::new(1900, 1, 1).unwrap()).unwrap();
+    /// assert!(in_1900.contains(&"amur_upper"));
+    /// let in_1700 = atlas.lines_in_force_on(Date::new(1700, 1, 1).unwrap()).unwrap();
+    /// assert!(in_1700.contains(&"gorbitsa") && !in_1700.contains(&"amur_upper"));
+    /// let before = atlas.lines_in_force_on(Date::new(1600, 1, 1).unwrap());
+    /// assert!(matches!(before, Err(Error::BeforeCoverage { .. })));
+    /// ```
     pub fn lines_in_force_on(&self, date: Date) -> Result<Vec<&str>> {
         let ep = self.epoch(date)?;
         Ok(self

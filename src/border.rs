@@ -36,7 +36,7 @@ pub struct BorderLine {
     pub accuracy_km: f64,
     /// A treaty line that is also the edge of the covered area (property `coverage_edge`; the
     /// Kyakhta line of 1727, with Mongolia beyond it): it always separates the covered land from
-    /// the land beyond, but counts as a treaty line (in [`crate::Atlas::lines_in_force`] and for
+    /// the land beyond, but counts as a treaty line (in [`crate::Atlas::lines_in_force_on`] and for
     /// distances) only while a treaty has it in force.
     #[serde(default)]
     pub coverage_edge: bool,

@@ -33,10 +33,13 @@ use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::timeline::Status;
 
-/// `data/control.geojson`: the areas of de facto control.
+/// `data/control.geojson`: the areas of de facto control, a GeoJSON FeatureCollection of
+/// polygons in WGS84 lon/lat degrees, as [`ControlLayer::from_geojson`] reads it.
 pub const CONTROL_GEOJSON: &str = include_str!("../data/control.geojson");
 
-/// What the de jure answer said, and who held the point in fact.
+/// What the de jure answer said, and who held the point in fact, as
+/// [`ControlLayer::control_on`] and [`control_at`] give it. The strings borrow from the layer
+/// and the atlas.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Control<'a> {
     /// Who held the point, e.g. "Manchukuo (Japanese puppet state)", "Union of Soviet Socialist
@@ -59,13 +62,13 @@ pub struct Control<'a> {
 /// One area of `control.geojson`.
 #[derive(Debug, Clone)]
 pub struct ControlArea {
-    /// Id, e.g. "manchukuo".
+    /// Id, e.g. "manchukuo"; [`Control::area`] gives it.
     pub id: String,
-    /// Name.
+    /// Name, for people.
     pub name: String,
     /// "russia", "china" (named by date) or a literal name such as "Manchukuo (Japanese puppet state)".
     pub controller: String,
-    /// Who claimed it against the controller.
+    /// Who claimed it against the controller, e.g. "china"; empty if no one did.
     pub claimed_by: String,
     /// The de jure status a point must have for the area to apply, `None` for any.
     pub de_jure: Option<Status>,
@@ -73,17 +76,19 @@ pub struct ControlArea {
     pub from: Date,
     /// Last day, exclusive.
     pub to: Date,
-    /// Why.
+    /// Why the controller held it.
     pub reason: String,
-    /// Where it comes from.
+    /// The sources of the area and its dates.
     pub source: String,
-    /// How far the edges may be off, km.
+    /// How far the polygon's edges may be off, km.
     pub accuracy_km: f64,
-    /// The area, lon/lat.
+    /// The area, WGS84 lon/lat degrees; a point applies if the polygon contains it (planar
+    /// test on lon/lat).
     pub polygon: Polygon<f64>,
 }
 
-/// The areas of de facto control, in file order (the first that applies wins).
+/// The areas of de facto control, in file order (the first that applies wins). Get the
+/// embedded one from [`embedded`] or read another with [`ControlLayer::from_geojson`].
 pub struct ControlLayer {
     areas: Vec<ControlArea>,
 }
@@ -123,7 +128,22 @@ struct Geometry {
 }
 
 impl ControlLayer {
-    /// Read a control GeoJSON FeatureCollection of polygons (the format of `data/control.geojson`).
+    /// Read a control GeoJSON FeatureCollection of polygons (the format of
+    /// `data/control.geojson`, WGS84 lon/lat degrees).
+    ///
+    /// # Errors
+    /// [`Error::Data`] if the text is not such a FeatureCollection, a feature's geometry is
+    /// not a polygon, its `de_jure` is neither `any` nor a status, a date is not YYYY-MM-DD,
+    /// or an area ends before it starts.
+    ///
+    /// ```
+    /// use nerchinsk::control::{ControlLayer, CONTROL_GEOJSON};
+    /// use nerchinsk::Error;
+    ///
+    /// let layer = ControlLayer::from_geojson(CONTROL_GEOJSON).unwrap();
+    /// assert!(layer.areas().iter().any(|a| a.id == "manchukuo"));
+    /// assert!(matches!(ControlLayer::from_geojson("[]"), Err(Error::Data { .. })));
+    /// ```
     pub fn from_geojson(text: &str) -> Result<ControlLayer> {
         const F: &str = "control";
         let fc: Fc = serde_json::from_str(text).map_err(|e| Error::data(F, e.to_string()))?;
@@ -171,13 +191,35 @@ impl ControlLayer {
         Ok(ControlLayer { areas })
     }
 
-    /// The areas, in file order.
+    /// The areas, in file order (the order in which [`ControlLayer::control_on`] tries them).
+    ///
+    /// ```
+    /// let areas = nerchinsk::control::embedded().areas();
+    /// let manchukuo = areas.iter().find(|a| a.id == "manchukuo").unwrap();
+    /// assert_eq!((manchukuo.from.year, manchukuo.to.year), (1932, 1945));
+    /// ```
     pub fn areas(&self) -> &[ControlArea] {
         &self.areas
     }
 
-    /// Who held `point` on `date` in fact, with the de jure answer of `atlas` beside it. Errors
-    /// as [`Atlas::sovereignty_on`] (at sea, outside, before 1689, bad coordinates).
+    /// Who held `point` (WGS84 lon/lat degrees) on `date` in fact, with the de jure answer of
+    /// `atlas` beside it: the first area, in file order, whose dates (`from` inclusive, `to`
+    /// exclusive) include `date`, whose `de_jure` matches the atlas's status and whose polygon
+    /// contains the point; where none does, the de jure answer stands.
+    ///
+    /// # Errors
+    /// As [`Atlas::sovereignty_on`]: [`Error::NotFinite`], [`Error::LongitudeOutOfRange`],
+    /// [`Error::LatitudeOutOfRange`], [`Error::AtSea`], [`Error::OutsideCoverage`] or
+    /// [`Error::BeforeCoverage`].
+    ///
+    /// ```
+    /// use geo_types::Point;
+    /// use nerchinsk::{control, data, Date, Status};
+    ///
+    /// let harbin = Point::new(126.63, 45.75);
+    /// let c = control::embedded().control_on(data::embedded(), harbin, Date::new(1940, 1, 1).unwrap()).unwrap();
+    /// assert_eq!((c.area, c.side, c.de_jure.status), (Some("manchukuo"), None, Status::China));
+    /// ```
     pub fn control_on<'a>(
         &'a self,
         atlas: &'a Atlas,
@@ -218,7 +260,12 @@ impl ControlLayer {
     }
 }
 
-/// The control layer of `data/control.geojson`, parsed once per process.
+/// The control layer of [`CONTROL_GEOJSON`], parsed once per process on first use, then
+/// shared. Never fails: the embedded data are checked by the crate's tests.
+///
+/// ```
+/// assert!(!nerchinsk::control::embedded().areas().is_empty());
+/// ```
 pub fn embedded() -> &'static ControlLayer {
     static LAYER: OnceLock<ControlLayer> = OnceLock::new();
     LAYER.get_or_init(|| {
@@ -227,8 +274,23 @@ pub fn embedded() -> &'static ControlLayer {
     })
 }
 
-/// Who held `point` in `year` (as at 31 December) in fact, and why, with the de jure answer
-/// beside it, on the embedded data. Same errors as [`crate::sovereignty_at`].
+/// Who held `point` (WGS84 lon/lat degrees) in `year` (as at 31 December) in fact, and why,
+/// with the de jure answer beside it, on the embedded data: [`ControlLayer::control_on`] with
+/// [`embedded`] and [`crate::data::embedded`].
+///
+/// # Errors
+/// As [`crate::sovereignty_at`]: [`Error::NotFinite`], [`Error::LongitudeOutOfRange`],
+/// [`Error::LatitudeOutOfRange`], [`Error::AtSea`], [`Error::OutsideCoverage`] or
+/// [`Error::BeforeCoverage`].
+///
+/// ```
+/// use geo_types::Point;
+/// use nerchinsk::{control_at, Error, Status};
+///
+/// let c = control_at(Point::new(127.53, 50.27), 1900).unwrap(); // Blagoveshchensk
+/// assert_eq!((c.area, c.side, c.reason), (None, Some(Status::Russia), "de jure"));
+/// assert!(matches!(control_at(Point::new(127.53, 50.27), 1600), Err(Error::BeforeCoverage { .. })));
+/// ```
 pub fn control_at(point: Point<f64>, year: i32) -> Result<Control<'static>> {
     embedded().control_on(crate::data::embedded(), point, Date::end_of_year(year))
 }

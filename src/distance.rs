@@ -11,7 +11,32 @@ use crate::index::{segment_tree, Segment};
 use crate::topology::Topology;
 
 impl Atlas {
-    /// The treaty line in force on `date` nearest to `point`, and how far it is.
+    /// The treaty line in force on `date` nearest to `point` (WGS84 lon/lat degrees), and its
+    /// distance in km: haversine (sphere of mean Earth radius) from the point to the nearest
+    /// point of the line. A point at sea, or on uncovered land inside the frame, still has a
+    /// nearest line.
+    ///
+    /// # Errors
+    /// [`Error::NotFinite`](crate::Error::NotFinite),
+    /// [`Error::LongitudeOutOfRange`](crate::Error::LongitudeOutOfRange) or
+    /// [`Error::LatitudeOutOfRange`](crate::Error::LatitudeOutOfRange) for a point that is no
+    /// coordinate; [`Error::OutsideCoverage`](crate::Error::OutsideCoverage) for a point
+    /// outside [`Atlas::frame`]; [`Error::BeforeCoverage`](crate::Error::BeforeCoverage) for a
+    /// date before the first event.
+    ///
+    /// ```
+    /// use geo_types::Point;
+    /// use nerchinsk::{data::embedded, Date, Error};
+    ///
+    /// let atlas = embedded();
+    /// let on = Date::new(1900, 1, 1).unwrap();
+    /// let near = atlas.nearest_border_on(Point::new(127.53, 50.27), on).unwrap(); // Blagoveshchensk
+    /// assert_eq!(near.line, "amur_upper");
+    /// assert!(near.distance_km < 5.0);
+    /// assert!(atlas.nearest_border_on(Point::new(135.5, 43.0), on).is_ok()); // at sea
+    /// let west = atlas.nearest_border_on(Point::new(100.0, 50.0), on);
+    /// assert!(matches!(west, Err(Error::OutsideCoverage { .. })));
+    /// ```
     pub fn nearest_border_on(&self, point: Point<f64>, date: Date) -> Result<NearestBorder<'_>> {
         let p = self.check_point(point)?;
         let epoch = self.epoch(date)?;
@@ -56,8 +81,6 @@ impl Atlas {
     }
 }
 
-/// Longitude scale of the distance trees: cos 50°, the middle of the covered latitudes, so
-/// that tree distances are within about 20% of ground distances anywhere in the frame.
 /// Per epoch, an R-tree over the segments of the treaty lines in force, longitudes scaled by
 /// [`TREE_KX`].
 pub(crate) fn border_trees(
@@ -77,6 +100,8 @@ pub(crate) fn border_trees(
         .collect()
 }
 
+/// Longitude scale of the distance trees: cos 50°, the middle of the covered latitudes, so
+/// that tree distances are within about 20% of ground distances anywhere in the frame.
 const TREE_KX: f64 = 0.642_787_609_686_539_3;
 
 fn squeeze(c: Coord<f64>) -> Coord<f64> {

@@ -73,7 +73,28 @@ struct EventFile {
 }
 
 impl Atlas {
-    /// Build an atlas from the text of a lines GeoJSON file and a timeline JSON file.
+    /// Build an atlas from the text of a lines GeoJSON file and a timeline JSON file, in the
+    /// format of `data/` ([`crate::data::LINES_GEOJSON`], [`crate::data::TIMELINE_JSON`];
+    /// coordinates in WGS84 lon/lat degrees): checks both, cuts the land into faces and
+    /// precomputes every answer.
+    ///
+    /// # Errors
+    /// [`Error::Data`], naming the file (`lines` or `timeline`), the feature or event and what
+    /// is wrong: text that is not such JSON, duplicate ids, lines that cross other than at
+    /// shared vertices, no frame, events out of date order or naming unknown lines, a line
+    /// never put in force, regions that are outside the frame, on a line or disagree within
+    /// one territory.
+    ///
+    /// ```
+    /// use geo_types::Point;
+    /// use nerchinsk::data::{LINES_GEOJSON, TIMELINE_JSON};
+    /// use nerchinsk::{Atlas, Error, Status};
+    ///
+    /// let atlas = Atlas::from_json(LINES_GEOJSON, TIMELINE_JSON).unwrap();
+    /// assert_eq!(atlas.sovereignty_at(Point::new(127.49, 50.24), 1900).unwrap().status, Status::China); // Heihe
+    /// let bad = Atlas::from_json("{}", TIMELINE_JSON);
+    /// assert!(matches!(bad, Err(Error::Data { .. })));
+    /// ```
     pub fn from_json(lines_geojson: &str, timeline_json: &str) -> Result<Atlas> {
         const LF: &str = "lines";
         const TF: &str = "timeline";

@@ -59,8 +59,8 @@ enum Rare {
 const BATCH_CHUNK: usize = 1 << 14;
 
 /// `out[i] = answer(queries[i])` for every query, on every core (rayon): chunks of
-/// [`BATCH_CHUNK`] queries, a plain loop each (rayon's per-item collect cost a fifth of the
-/// lookups). `out` is as long as `queries`.
+/// [`BATCH_CHUNK`] queries, a plain loop each, which costs less than rayon's per-item collect
+/// (see docs/INDEX.md). `out` is as long as `queries`.
 fn fill_in_chunks<T: Send>(
     queries: &[(Point<f64>, Date)],
     out: &mut [T],
@@ -77,11 +77,34 @@ fn fill_in_chunks<T: Send>(
 }
 
 impl Atlas {
-    /// Which state held `point` in `year`, taken as at 31 December of that year (so a year
-    /// includes that year's treaties). See [`Atlas::sovereignty_on`] for a precise date.
+    /// Which state held `point` (WGS84 lon/lat degrees) in `year`, taken as at 31 December of
+    /// that year (so a year includes that year's treaties): the status, the sovereign's name
+    /// then and the treaty that set it. See [`Atlas::sovereignty_on`] for a precise date.
+    ///
+    /// # Errors
+    /// [`Error::NotFinite`], [`Error::LongitudeOutOfRange`] or [`Error::LatitudeOutOfRange`]
+    /// for a point that is no coordinate; [`Error::AtSea`] for a point at sea (or on an
+    /// offshore island); [`Error::OutsideCoverage`] for a point outside [`Atlas::frame`] or on
+    /// land inside it that the data do not cover; [`Error::BeforeCoverage`] for a date before
+    /// the first event.
+    ///
+    /// ```
+    /// use geo_types::Point;
+    /// use nerchinsk::{data::embedded, Error, Status};
+    ///
+    /// let atlas = embedded();
+    /// let albazino = Point::new(124.0775, 53.39056);
+    /// assert_eq!(atlas.sovereignty_at(albazino, 1700).unwrap().status, Status::China);
+    /// let s = atlas.sovereignty_at(albazino, 1900).unwrap();
+    /// assert_eq!((s.status, s.treaty), (Status::Russia, "Treaty of Aigun"));
+    /// let sea = atlas.sovereignty_at(Point::new(135.5, 43.0), 1900); // Sea of Japan
+    /// assert!(matches!(sea, Err(Error::AtSea { .. })));
+    /// let west = atlas.sovereignty_at(Point::new(100.0, 50.0), 1900);
+    /// assert!(matches!(west, Err(Error::OutsideCoverage { .. })));
+    /// ```
     ///
     /// Inlined into the caller's loop even across crates: the lookup is short, and inlined the
-    /// caller reads only the fields it uses instead of a 56-byte `Result` written to memory.
+    /// caller reads only the fields it uses instead of a whole `Result` written to memory.
     #[inline(always)]
     pub fn sovereignty_at(&self, point: Point<f64>, year: i32) -> Result<Sovereignty<'_>> {
         self.answer_in_row(point, self.eras.row_at_year_end(year), || {
@@ -89,11 +112,36 @@ impl Atlas {
         })
     }
 
-    /// Which state held `point` on `date`.
+    /// Which state held `point` (WGS84 lon/lat degrees) on `date`: the status, the sovereign's
+    /// name on that date and the treaty that set it. A treaty counts from its own date on.
+    ///
+    /// # Errors
+    /// [`Error::NotFinite`], [`Error::LongitudeOutOfRange`] or [`Error::LatitudeOutOfRange`]
+    /// for a point that is no coordinate; [`Error::AtSea`] for a point at sea (or on an
+    /// offshore island); [`Error::OutsideCoverage`] for a point outside [`Atlas::frame`] or on
+    /// land inside it that the data do not cover; [`Error::BeforeCoverage`] for a date before
+    /// the first event.
+    ///
+    /// ```
+    /// use geo_types::Point;
+    /// use nerchinsk::{data::embedded, Date, Error, Status};
+    ///
+    /// let atlas = embedded();
+    /// let blagoveshchensk = Point::new(127.53, 50.27);
+    /// let before_aigun = Date::new(1858, 5, 27).unwrap();
+    /// let aigun = Date::new(1858, 5, 28).unwrap();
+    /// assert_eq!(atlas.sovereignty_on(blagoveshchensk, before_aigun).unwrap().status, Status::China);
+    /// let s = atlas.sovereignty_on(blagoveshchensk, aigun).unwrap();
+    /// assert_eq!((s.status, s.treaty), (Status::Russia, "Treaty of Aigun"));
+    /// let heihe = Point::new(127.49, 50.24); // across the Amur
+    /// assert_eq!(atlas.sovereignty_on(heihe, aigun).unwrap().status, Status::China);
+    /// let early = atlas.sovereignty_on(heihe, Date::new(1600, 1, 1).unwrap());
+    /// assert!(matches!(early, Err(Error::BeforeCoverage { .. })));
+    /// ```
     ///
     /// The fast path is a frame test, the era from a year table and one compare, a grid cell
     /// (and in a boundary cell a short walk over its segments) and one load of a precomputed
-    /// answer; everything rare is sorted out on a separate, cold path.
+    /// answer; everything rare is sorted out on a separate, cold path. See docs/INDEX.md.
     #[inline]
     pub fn sovereignty_on(&self, point: Point<f64>, date: Date) -> Result<Sovereignty<'_>> {
         self.answer_in_row(point, self.eras.row(self.eras.era_of(date)), || date)
@@ -122,9 +170,8 @@ impl Atlas {
     ///
     /// The land test is on the status itself, the value a caller matching on the result is
     /// likely to use: `match r { Ok(s) => s.status, Err(_) => .. }` then compiles to a
-    /// conditional move on one loaded byte. A separate `ok` flag compiled to a jump, which on
-    /// points spread over land, sea and outside no predictor can learn: each wrong guess cost
-    /// the whole lookup's latency again (docs/INDEX.md: 61 against 110 M lookups/s).
+    /// conditional move on one loaded byte, where a separate `ok` flag would be a jump that no
+    /// predictor can learn on points spread over land, sea and outside (docs/INDEX.md).
     #[inline(always)]
     fn answer_in_era<'a>(&'a self, p: Coord<f64>, a: &'a Answer) -> Result<Sovereignty<'a>> {
         let status = a.status;
@@ -173,10 +220,14 @@ impl Atlas {
         }
     }
 
-    /// [`Atlas::sovereignty_on`] for many points, on every core (rayon), as [`AnswerId`]s:
-    /// 4 bytes per point instead of a 56-byte `Result`, so a batch writes a fourteenth of the
-    /// memory. [`Atlas::resolve`] turns an id back into the answer; ids also group and count
-    /// well (one id per era and face). `out` is cleared and refilled.
+    /// [`Atlas::answer_id`] for many `(point, date)` queries, on every core (rayon): `out` is
+    /// cleared and refilled with one [`AnswerId`] per query, in the order of `queries`. An id
+    /// is much smaller than a `Result`, so a batch writes far less memory; [`Atlas::resolve`]
+    /// turns an id back into the answer, and ids group and count well (one id per era and
+    /// face).
+    ///
+    /// Never fails: a point outside the frame gets [`AnswerId::NOT_IN_FRAME`], and the errors
+    /// come from [`Atlas::resolve`].
     ///
     /// ```
     /// use geo_types::Point;
@@ -198,7 +249,25 @@ impl Atlas {
     }
 
     /// The [`AnswerId`] of `point` on `date`: the fast path of [`Atlas::sovereignty_on`]
-    /// without making the `Result`.
+    /// without making the `Result`. Points in one face in one era share an id.
+    ///
+    /// Never fails: a point outside the frame's bounding box (NaN and out-of-range
+    /// coordinates included) gets [`AnswerId::NOT_IN_FRAME`]; sea, uncovered land and dates
+    /// before the first event get ids of their own, which [`Atlas::resolve`] turns into the
+    /// errors.
+    ///
+    /// ```
+    /// use geo_types::Point;
+    /// use nerchinsk::{data::embedded, AnswerId, Date};
+    ///
+    /// let atlas = embedded();
+    /// let on = Date::new(1900, 1, 1).unwrap();
+    /// // two points in Harbin, one face
+    /// let a = atlas.answer_id(Point::new(126.63, 45.75), on);
+    /// assert_eq!(a, atlas.answer_id(Point::new(126.64, 45.76), on));
+    /// assert_ne!(a, atlas.answer_id(Point::new(127.53, 50.27), on)); // Blagoveshchensk
+    /// assert_eq!(atlas.answer_id(Point::new(100.0, 50.0), on), AnswerId::NOT_IN_FRAME);
+    /// ```
     #[inline]
     pub fn answer_id(&self, point: Point<f64>, date: Date) -> AnswerId {
         let p = point.0;
@@ -209,7 +278,27 @@ impl Atlas {
     }
 
     /// The answer an [`AnswerId`] stands for, given the point and date it was found for (the
-    /// errors name them). The same as [`Atlas::sovereignty_on`] on that point and date.
+    /// errors name them). The same as [`Atlas::sovereignty_on`] on that point and date; an id
+    /// from another atlas gives an unspecified answer or error, never a panic.
+    ///
+    /// # Errors
+    /// As [`Atlas::sovereignty_on`]: [`Error::AtSea`], [`Error::OutsideCoverage`] or
+    /// [`Error::BeforeCoverage`] for what the id stands for, and for
+    /// [`AnswerId::NOT_IN_FRAME`] [`Error::NotFinite`], [`Error::LongitudeOutOfRange`],
+    /// [`Error::LatitudeOutOfRange`] or [`Error::OutsideCoverage`] as `point` has it.
+    ///
+    /// ```
+    /// use geo_types::Point;
+    /// use nerchinsk::{data::embedded, Date, Error, Status};
+    ///
+    /// let atlas = embedded();
+    /// let (chita, on) = (Point::new(113.5, 52.03), Date::new(1900, 1, 1).unwrap());
+    /// let id = atlas.answer_id(chita, on);
+    /// assert_eq!(atlas.resolve(id, chita, on).unwrap().status, Status::Russia);
+    /// let west = Point::new(100.0, 50.0);
+    /// let id = atlas.answer_id(west, on);
+    /// assert!(matches!(atlas.resolve(id, west, on), Err(Error::OutsideCoverage { .. })));
+    /// ```
     pub fn resolve(&self, id: AnswerId, point: Point<f64>, date: Date) -> Result<Sovereignty<'_>> {
         match self.eras.answers.get(id.0 as usize) {
             Some(a) => self.finish(point.0, a, || date),
@@ -238,8 +327,23 @@ impl Atlas {
         self.answer_in_era(p, a)
     }
 
-    /// [`Atlas::sovereignty_on`] for many points, on every core (rayon). The answers come in
-    /// the order of `queries`.
+    /// [`Atlas::sovereignty_on`] for many `(point, date)` queries, on every core (rayon): one
+    /// `Result` per query, in the order of `queries`.
+    ///
+    /// # Errors
+    /// None for the batch; each query's result carries the errors of
+    /// [`Atlas::sovereignty_on`].
+    ///
+    /// ```
+    /// use geo_types::Point;
+    /// use nerchinsk::{data::embedded, Date, Error, Status};
+    ///
+    /// let on = Date::new(1900, 1, 1).unwrap();
+    /// let queries = [(Point::new(126.63, 45.75), on), (Point::new(135.5, 43.0), on)];
+    /// let answers = embedded().sovereignty_batch(&queries);
+    /// assert_eq!(answers[0].as_ref().unwrap().status, Status::China); // Harbin
+    /// assert!(matches!(answers[1], Err(Error::AtSea { .. }))); // Sea of Japan
+    /// ```
     pub fn sovereignty_batch(
         &self,
         queries: &[(Point<f64>, Date)],
@@ -249,9 +353,27 @@ impl Atlas {
         out
     }
 
-    /// [`Atlas::sovereignty_batch`] into a buffer the caller keeps: `out` ends up holding the
-    /// answers of `queries` in order, so a loop over many batches allocates (and page-faults)
-    /// once.
+    /// [`Atlas::sovereignty_batch`] into a buffer the caller keeps: `out` ends up exactly as
+    /// long as `queries`, holding their answers in order, whatever it held before; so a loop
+    /// over many batches allocates (and page-faults) once.
+    ///
+    /// # Errors
+    /// None for the batch; each query's result carries the errors of
+    /// [`Atlas::sovereignty_on`].
+    ///
+    /// ```
+    /// use geo_types::Point;
+    /// use nerchinsk::{data::embedded, Date, Status};
+    ///
+    /// let atlas = embedded();
+    /// let mut out = Vec::new();
+    /// for year in [1700, 1900] {
+    ///     let albazino = (Point::new(124.0775, 53.39056), Date::end_of_year(year));
+    ///     atlas.sovereignty_batch_into(&[albazino], &mut out);
+    ///     assert_eq!(out.len(), 1);
+    /// }
+    /// assert_eq!(out[0].as_ref().unwrap().status, Status::Russia);
+    /// ```
     pub fn sovereignty_batch_into<'a>(
         &'a self,
         queries: &[(Point<f64>, Date)],
@@ -278,7 +400,23 @@ impl Atlas {
     }
 
     /// The same answer as [`Atlas::sovereignty_on`] found the slow, exact way (R-tree and robust
-    /// predicates), for checking the fast index.
+    /// predicates on the lon/lat plane), for checking the fast index.
+    ///
+    /// # Errors
+    /// [`Error::NotFinite`], [`Error::LongitudeOutOfRange`] or [`Error::LatitudeOutOfRange`]
+    /// for a point that is no coordinate; [`Error::AtSea`] for a point at sea (or on an
+    /// offshore island); [`Error::OutsideCoverage`] for a point outside [`Atlas::frame`] or on
+    /// land inside it that the data do not cover; [`Error::BeforeCoverage`] for a date before
+    /// the first event.
+    ///
+    /// ```
+    /// use geo_types::Point;
+    /// use nerchinsk::{data::embedded, Date};
+    ///
+    /// let atlas = embedded();
+    /// let (heihe, on) = (Point::new(127.49, 50.24), Date::new(1900, 1, 1).unwrap());
+    /// assert_eq!(atlas.sovereignty_exact(heihe, on), atlas.sovereignty_on(heihe, on));
+    /// ```
     pub fn sovereignty_exact(&self, point: Point<f64>, date: Date) -> Result<Sovereignty<'_>> {
         let p = self.check_point(point)?;
         let a = self.eras.answer(
@@ -288,9 +426,30 @@ impl Atlas {
         self.finish(p, a, || date)
     }
 
-    /// Which side of the line `line_id` the point is on (left or right of the line as digitised),
-    /// found on the line's nearest segment with robust orientation predicates; at a vertex the
-    /// angle between the two segments decides, so a sharp bend does not flip the answer.
+    /// Which side of the line `line_id` the point is on: [`Side::Left`] or [`Side::Right`]
+    /// looking along the line as digitised, [`Side::On`] exactly on it. Planar, on lon/lat
+    /// degrees: found on the line's nearest segment with robust orientation predicates; at a
+    /// vertex the angle between the two segments decides, so a sharp bend does not flip the
+    /// answer. Any line of [`Atlas::lines`] can be asked, in force or not, and a point
+    /// anywhere, outside the frame too.
+    ///
+    /// # Errors
+    /// [`Error::NotFinite`], [`Error::LongitudeOutOfRange`] or [`Error::LatitudeOutOfRange`]
+    /// for a point that is no coordinate; [`Error::UnknownLine`] if the atlas has no line
+    /// `line_id`.
+    ///
+    /// ```
+    /// use geo_types::Point;
+    /// use nerchinsk::{data::embedded, Error, Side};
+    ///
+    /// let atlas = embedded();
+    /// let blagoveshchensk = Point::new(127.53, 50.27);
+    /// let heihe = Point::new(127.49, 50.24);
+    /// assert_eq!(atlas.side_of_line(blagoveshchensk, "amur_upper").unwrap(), Side::Left);
+    /// assert_eq!(atlas.side_of_line(heihe, "amur_upper").unwrap(), Side::Right);
+    /// let no_line = atlas.side_of_line(heihe, "volga");
+    /// assert!(matches!(no_line, Err(Error::UnknownLine(_))));
+    /// ```
     pub fn side_of_line(&self, point: Point<f64>, line_id: &str) -> Result<Side> {
         let p = self.check_coord(point)?;
         let li = self

@@ -51,9 +51,21 @@ pub enum Reading {
 
 impl Reading {
     /// Every reading, the standard one first.
+    ///
+    /// ```
+    /// use nerchinsk::readings::Reading;
+    ///
+    /// assert_eq!(Reading::ALL[0], Reading::Standard);
+    /// ```
     pub const ALL: [Reading; 2] = [Reading::Standard, Reading::GreatGorbitsa];
 
-    /// Short id: `standard`, `great_gorbitsa`.
+    /// Short, stable id: `standard`, `great_gorbitsa`; [`Reading::from_id`] reads it back.
+    ///
+    /// ```
+    /// use nerchinsk::readings::Reading;
+    ///
+    /// assert_eq!(Reading::GreatGorbitsa.id(), "great_gorbitsa");
+    /// ```
     pub fn id(self) -> &'static str {
         match self {
             Reading::Standard => "standard",
@@ -61,7 +73,13 @@ impl Reading {
         }
     }
 
-    /// One-line description.
+    /// One-line description, in English, for people.
+    ///
+    /// ```
+    /// use nerchinsk::readings::Reading;
+    ///
+    /// assert!(Reading::GreatGorbitsa.name().contains("Amazar"));
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             Reading::Standard => "Little Gorbitsa (Shilka tributary), the embedded data",
@@ -69,13 +87,37 @@ impl Reading {
         }
     }
 
-    /// The reading by id (`standard`, `great_gorbitsa`).
+    /// The reading by id (`standard`, `great_gorbitsa`), or `None` for any other string
+    /// (ids are case-sensitive).
+    ///
+    /// ```
+    /// use nerchinsk::readings::Reading;
+    ///
+    /// for r in Reading::ALL {
+    ///     assert_eq!(Reading::from_id(r.id()), Some(r));
+    /// }
+    /// assert_eq!(Reading::from_id("Standard"), None);
+    /// ```
     pub fn from_id(id: &str) -> Option<Reading> {
         Reading::ALL.into_iter().find(|r| r.id() == id)
     }
 
     /// The dataset of this reading: the text of a lines GeoJSON and of a timeline JSON, in the
-    /// format of `data/` (so [`Atlas::from_json`] and [`crate::data::load`] read it).
+    /// format of `data/` (so [`Atlas::from_json`] and [`crate::data::load`] read it). For
+    /// [`Reading::Standard`] that is [`crate::data::LINES_GEOJSON`] and
+    /// [`crate::data::TIMELINE_JSON`] as they are.
+    ///
+    /// # Errors
+    /// [`Error::Data`] if the embedded files lack a feature or event the reading is built
+    /// from; never for the data shipped with the crate.
+    ///
+    /// ```
+    /// use nerchinsk::readings::Reading;
+    ///
+    /// let (lines, _timeline) = Reading::GreatGorbitsa.dataset().unwrap();
+    /// assert!(lines.contains("\"great_gorbitsa\""));
+    /// assert_eq!(Reading::Standard.dataset().unwrap().0, nerchinsk::data::LINES_GEOJSON);
+    /// ```
     pub fn dataset(self) -> Result<(String, String)> {
         match self {
             Reading::Standard => Ok((LINES_GEOJSON.to_string(), TIMELINE_JSON.to_string())),
@@ -85,8 +127,24 @@ impl Reading {
 }
 
 impl Atlas {
-    /// The atlas of another reading of the treaties, built from the embedded data (about 0.1 s).
-    /// `Reading::Standard` gives the same atlas as [`crate::data::embedded`], built afresh.
+    /// The atlas of a reading of the treaties, built afresh from the embedded data on every
+    /// call (keep it rather than calling again). `Reading::Standard` gives the same answers as
+    /// [`crate::data::embedded`].
+    ///
+    /// # Errors
+    /// [`Error::Data`], its `file` naming the reading, if the dataset of the reading does not
+    /// build; never for the data shipped with the crate.
+    ///
+    /// ```
+    /// use geo_types::Point;
+    /// use nerchinsk::{readings::Reading, Atlas, Status};
+    ///
+    /// let standard = Atlas::with_reading(Reading::Standard).unwrap();
+    /// let albazino = Point::new(124.0775, 53.39056);
+    /// assert_eq!(standard.sovereignty_at(albazino, 1700).unwrap().status, Status::China);
+    /// let great = Atlas::with_reading(Reading::GreatGorbitsa).unwrap();
+    /// assert!(great.lines().iter().any(|l| l.id == "great_gorbitsa"));
+    /// ```
     pub fn with_reading(reading: Reading) -> Result<Atlas> {
         let (l, t) = reading.dataset()?;
         Atlas::from_json(&l, &t).map_err(|e| match e {
@@ -233,25 +291,48 @@ fn great_gorbitsa() -> Result<(String, String)> {
     Ok((l.to_string(), t.to_string()))
 }
 
-/// Two atlases overlaid on one date.
+/// Two atlases overlaid on one date, as [`compare`] gives it; areas in km², geodesic on the
+/// WGS84 ellipsoid.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
     /// Land whose status differs: `from` is the status in the first atlas, `to` in the second,
     /// `km2` the geodesic area (WGS84). One row per pair, land only.
     pub transfers: Vec<Transfer>,
-    /// Land area of each status in the first atlas, summed over the overlay's faces, km².
+    /// Land area of each status in the first atlas, summed over the overlay's faces, km²
+    /// (geodesic, WGS84); equal to the first atlas's [`Atlas::status_areas_km2_on`] to
+    /// rounding.
     pub areas_a: BTreeMap<Status, f64>,
     /// The same for the second atlas.
     pub areas_b: BTreeMap<Status, f64>,
 }
 
 impl Comparison {
-    /// Total land whose status differs, km².
+    /// Total land whose status differs, km² (geodesic, WGS84): the sum of the transfers.
+    ///
+    /// ```
+    /// use nerchinsk::readings::{compare, Reading};
+    /// use nerchinsk::{data::embedded, Atlas, Date};
+    ///
+    /// let great = Atlas::with_reading(Reading::GreatGorbitsa).unwrap();
+    /// let c = compare(embedded(), &great, Date::new(1700, 1, 1).unwrap()).unwrap();
+    /// assert!((5_000.0..20_000.0).contains(&c.moved_km2()));
+    /// ```
     pub fn moved_km2(&self) -> f64 {
         self.transfers.iter().map(|t| t.km2).sum()
     }
 
-    /// Net change of each status from the first atlas to the second, km² (from the transfers).
+    /// Net change of each status from the first atlas to the second, km² (geodesic, WGS84;
+    /// from the transfers): positive where the second atlas has more. The changes sum to zero.
+    ///
+    /// ```
+    /// use nerchinsk::readings::{compare, Reading};
+    /// use nerchinsk::{data::embedded, Atlas, Date, Status};
+    ///
+    /// let great = Atlas::with_reading(Reading::GreatGorbitsa).unwrap();
+    /// let net = compare(embedded(), &great, Date::new(1700, 1, 1).unwrap()).unwrap().net_km2();
+    /// assert!(net[&Status::Russia] > 0.0); // the Great Gorbitsa gives Russia more
+    /// assert!((net[&Status::Russia] + net[&Status::China]).abs() < 1e-6);
+    /// ```
     pub fn net_km2(&self) -> BTreeMap<Status, f64> {
         let mut out = BTreeMap::new();
         for t in &self.transfers {
@@ -281,8 +362,26 @@ fn seg_key(a: Coord<f64>, b: Coord<f64>) -> SegKey {
 /// The overlay is the planar subdivision of every line of `a` and every run of segments of `b`
 /// that `a` lacks; each of its faces lies in one face of each atlas, found by exact point
 /// location of an interior point. Lines of the two must meet only at shared vertices, as the
-/// readings built here do. Areas are geodesic (WGS84), so [`Comparison::areas_a`] equals
-/// `a.status_areas_km2_on(date)` to rounding.
+/// readings built here do. Areas are in km², geodesic on the WGS84 ellipsoid, so
+/// [`Comparison::areas_a`] equals `a.status_areas_km2_on(date)` to rounding.
+///
+/// # Errors
+/// [`Error::BeforeCoverage`] for a date before the first event of either atlas;
+/// [`Error::Data`] if the two atlases' lines cross other than at shared vertices, or the
+/// overlay cannot be cut into faces.
+///
+/// ```
+/// use nerchinsk::readings::{compare, Reading};
+/// use nerchinsk::{data::embedded, Atlas, Date, Error, Status};
+///
+/// let great = Atlas::with_reading(Reading::GreatGorbitsa).unwrap();
+/// let c = compare(embedded(), &great, Date::new(1700, 1, 1).unwrap()).unwrap();
+/// assert_eq!((c.transfers[0].from, c.transfers[0].to), (Status::China, Status::Russia));
+/// // after Aigun (1858) the two readings agree
+/// assert!(compare(embedded(), &great, Date::new(1900, 1, 1).unwrap()).unwrap().transfers.is_empty());
+/// let early = compare(embedded(), &great, Date::new(1600, 1, 1).unwrap());
+/// assert!(matches!(early, Err(Error::BeforeCoverage { .. })));
+/// ```
 pub fn compare(a: &Atlas, b: &Atlas, date: Date) -> Result<Comparison> {
     let mut lines: Vec<BorderLine> = a.lines().to_vec();
     let have: HashSet<SegKey> = a
