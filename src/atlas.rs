@@ -11,7 +11,7 @@ use serde::Deserialize;
 use crate::border::{BorderLine, LineKind};
 use crate::date::Date;
 use crate::eras::Eras;
-use crate::error::{Error, Result};
+use crate::error::{Coverage, Error, Result};
 use crate::grid::FaceGrid;
 use crate::index::SegmentIndex;
 use crate::timeline::{Event, Holder, MapStyle, Shared, State, Status};
@@ -114,7 +114,7 @@ pub struct Atlas {
     pub(crate) states: Vec<State>,
     pub(crate) shared: Vec<Shared>,
     /// What the covered area is, for [`crate::Error::OutsideCoverage`].
-    pub(crate) coverage: &'static str,
+    pub(crate) coverage: &'static Coverage,
     pub(crate) map: MapStyle,
     pub(crate) index: SegmentIndex,
     /// Per epoch, an R-tree over the segments of the treaty lines in force (for distances),
@@ -175,9 +175,11 @@ impl Atlas {
     /// [`crate::Error::OutsideCoverage`] says it.
     ///
     /// ```
-    /// assert!(nerchinsk::data::embedded().coverage().contains("105.5E"));
+    /// let coverage = nerchinsk::data::embedded().coverage();
+    /// assert!(coverage.text.contains("105.5E"));
+    /// assert_eq!(coverage.bounds, [105.5, 141.8, 42.25, 57.5]);
     /// ```
-    pub fn coverage(&self) -> &str {
+    pub fn coverage(&self) -> &Coverage {
         self.coverage
     }
 

@@ -2,6 +2,16 @@
 
 use crate::date::{Date, DateError};
 
+/// The area a dataset covers: the frame's bounding box and a sentence saying what is in it
+/// (`coverage` in the timeline file), as [`Error::OutsideCoverage`] quotes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Coverage {
+    /// The frame: west, east, south, north (WGS84 degrees).
+    pub bounds: [f64; 4],
+    /// What the covered area is, in words.
+    pub text: String,
+}
+
 /// Result with the crate's [`Error`].
 pub type Result<T> = std::result::Result<T, Error>;
 
@@ -24,17 +34,16 @@ pub enum Error {
     #[error("latitude {0} is outside -90..=90 degrees (x is longitude, y is latitude)")]
     LatitudeOutOfRange(f64),
     /// The point is a valid coordinate but outside the area the data cover.
-    #[error("lon {lon}, lat {lat} is outside the covered area ({coverage})")]
+    #[error("lon {lon}, lat {lat} is outside the covered area ({})", coverage.text)]
     OutsideCoverage {
         /// Longitude as given.
         lon: f64,
         /// Latitude as given.
         lat: f64,
-        /// The covered frame: west, east, south, north (degrees).
-        covered: [f64; 4],
-        /// What the covered area is, in words, from the dataset (`coverage` in its timeline
-        /// file; [`crate::Atlas::coverage`]).
-        coverage: &'static str,
+        /// The covered area of the dataset: its frame and what it is, in words
+        /// ([`crate::Atlas::coverage`]). A reference, so that the error owns no heap memory
+        /// and stays as small as the others.
+        coverage: &'static Coverage,
     },
     /// The point lies at sea (or on an offshore island, which the data do not cover).
     #[error("lon {lon}, lat {lat} is at sea or on an offshore island; only mainland territory is covered")]

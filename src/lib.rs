@@ -50,10 +50,10 @@
 pub mod area;
 pub mod control;
 pub mod data;
-pub mod export;
 #[cfg(feature = "proj")]
 pub mod projected;
 pub mod readings;
+pub mod territory;
 
 mod atlas;
 mod baseline;
@@ -76,7 +76,7 @@ pub use atlas::{AnswerId, Atlas, NearestBorder, Region, Sovereignty};
 pub use border::{BorderLine, LineKind};
 pub use control::control_at;
 pub use date::{Date, DateError};
-pub use error::{Error, Result};
+pub use error::{Coverage, Error, Result};
 pub use index::Side;
 pub use timeline::{Event, MapStyle, Shared, State, StateName, Status, StatusError};
 

@@ -13,7 +13,7 @@ use crate::border::{BorderLine, LineKind};
 use crate::date::Date;
 use crate::distance::border_trees;
 use crate::eras::Eras;
-use crate::error::{Error, Result};
+use crate::error::{Coverage, Error, Result};
 use crate::grid::{FaceGrid, GRID_CELLS};
 use crate::index::SegmentIndex;
 use crate::timeline::{Event, Holder, MapStyle, Shared, State, StateName, Status};
@@ -215,15 +215,17 @@ impl Atlas {
         }
 
         let (states, shared) = read_states(TF, &tl)?;
-        let coverage = intern(
-            tl.coverage
+        let coverage = intern(Coverage {
+            bounds: [frame.min().x, frame.max().x, frame.min().y, frame.max().y],
+            text: tl
+                .coverage
                 .as_deref()
                 .unwrap_or("the area inside the lines of kind frame and edge")
                 .replace("{west}", &frame.min().x.to_string())
                 .replace("{east}", &frame.max().x.to_string())
                 .replace("{south}", &frame.min().y.to_string())
                 .replace("{north}", &frame.max().y.to_string()),
-        );
+        });
 
         let topo = Topology::build(&lines, LF)?;
         let index = SegmentIndex::new(&topo);
@@ -504,23 +506,22 @@ fn read_states(file: &str, tl: &TimelineFile) -> Result<(Vec<State>, Vec<Shared>
     Ok((states, shared))
 }
 
-/// One `'static` copy of each distinct text, so that an error can carry it without owning
-/// heap memory (the lookups' errors must not: docs/INDEX.md). Datasets are few, so the set
-/// stays small.
-fn intern(text: String) -> &'static str {
-    use std::collections::HashSet;
+/// One `'static` copy of each distinct coverage, so that an error can point to it without
+/// owning heap memory (the lookups' errors must not: docs/INDEX.md). Each distinct dataset
+/// frame and sentence is kept once for the life of the process; datasets are few.
+fn intern(coverage: Coverage) -> &'static Coverage {
     use std::sync::{Mutex, OnceLock};
-    static TEXTS: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
-    let mut set = TEXTS
+    static KEPT: OnceLock<Mutex<Vec<&'static Coverage>>> = OnceLock::new();
+    let mut kept = KEPT
         .get_or_init(Default::default)
         .lock()
         .unwrap_or_else(|e| e.into_inner());
-    if let Some(&t) = set.get(text.as_str()) {
-        return t;
+    if let Some(&c) = kept.iter().find(|&&c| *c == coverage) {
+        return c;
     }
-    let t: &'static str = Box::leak(text.into_boxed_str());
-    set.insert(t);
-    t
+    let c: &'static Coverage = Box::leak(Box::new(coverage));
+    kept.push(c);
+    c
 }
 
 /// Read every feature of a GeoJSON FeatureCollection of LineStrings.

@@ -559,14 +559,12 @@ impl Atlas {
         Ok(p)
     }
 
-    /// Inline, from the frame's four numbers one by one: see [`Atlas::before_coverage`].
+    /// Inline: see [`Atlas::before_coverage`].
     #[inline(always)]
     fn outside(&self, p: Coord<f64>) -> Error {
-        let [w, e, s, n] = self.bounds;
         Error::OutsideCoverage {
             lon: p.x,
             lat: p.y,
-            covered: [w, e, s, n],
             coverage: self.coverage,
         }
     }

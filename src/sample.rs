@@ -51,7 +51,9 @@ pub fn uniform_queries(atlas: &Atlas, n: usize, seed: u64) -> Vec<(Point<f64>, D
 
 /// `n` points within `max_km` of a treaty line in force at their date: a year uniform over
 /// [`YEARS`], a segment of the lines in force picked with probability proportional to its
-/// length, a point along it, and an offset across it uniform in `-max_km..max_km`.
+/// length, a point along it, and an offset across it uniform in `-max_km..max_km`. A year
+/// before the atlas's first event counts as that event's epoch; in an epoch with no line in
+/// force the point is the frame's centre. Never panics.
 pub fn boundary_queries(
     atlas: &Atlas,
     n: usize,
@@ -88,11 +90,15 @@ pub fn boundary_queries(
     (0..n)
         .map(|_| {
             let date = Date::end_of_year(rng.year());
-            let ep = atlas.epoch(date).expect("years start at the first treaty");
+            let ep = atlas.epoch(date).unwrap_or(0);
             let (segs, cum) = &epochs[ep];
             let target = rng.next_f64() * cum.last().copied().unwrap_or(0.0);
-            let k = cum.partition_point(|&c| c < target).min(segs.len() - 1);
-            let (a, b) = segs[k];
+            let k = cum
+                .partition_point(|&c| c < target)
+                .min(segs.len().saturating_sub(1));
+            let Some(&(a, b)) = segs.get(k) else {
+                return (atlas.frame().center().into(), date);
+            };
             let t = rng.next_f64();
             let on = a + (b - a) * t;
             let kx = on.y.to_radians().cos();

@@ -108,3 +108,19 @@ fn a_reused_batch_buffer_holds_the_last_batch_only() {
         }
     }
 }
+
+/// The query sets serve any atlas: years before a late first event, and an epoch with no
+/// treaty line in force, give points, not a panic.
+#[test]
+fn boundary_queries_serve_an_atlas_with_a_late_first_event() {
+    let mut t: Value = serde_json::from_str(TIMELINE_JSON).unwrap();
+    t["events"][0]["date"] = "1725-01-01".into();
+    let atlas = Atlas::from_json(LINES_GEOJSON, &t.to_string()).unwrap();
+    let queries = nerchinsk::internals::boundary_queries(&atlas, 2_000, 1.0, 7);
+    assert_eq!(queries.len(), 2_000);
+    let frame = atlas.frame();
+    assert!(queries
+        .iter()
+        .all(|(p, _)| p.x().is_finite()
+            && (frame.min().x - 1.0..=frame.max().x + 1.0).contains(&p.x())));
+}

@@ -9,8 +9,8 @@ use std::sync::OnceLock;
 use geo::coordinate_position::{CoordPos, CoordinatePosition};
 use geo_types::{Coord, Point};
 use nerchinsk::data::embedded;
-use nerchinsk::export::{territories, Territory};
 use nerchinsk::internals::AtlasInternals;
+use nerchinsk::territory::Territory;
 use nerchinsk::{sovereignty_at, Atlas, Date, Error, LineKind, Side, Sovereignty};
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -282,7 +282,7 @@ fn territories_of(epoch: usize) -> &'static [Territory<'static>] {
         atlas
             .events()
             .iter()
-            .map(|e| territories(atlas, e.date).unwrap())
+            .map(|e| atlas.territories_on(e.date).unwrap())
             .collect()
     })[epoch]
 }
@@ -291,7 +291,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(TERRITORY_CASES))]
 
     /// A point that `sovereignty_on` gives a status lies in a territory of that status from
-    /// `export::territories`, and in the interior of no territory of another status.
+    /// `Atlas::territories_on`, and in the interior of no territory of another status.
     #[test]
     fn territories_contain_their_points(p in in_frame(), d in date()) {
         let atlas = embedded();

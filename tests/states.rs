@@ -164,7 +164,8 @@ fn the_coverage_sentence_comes_from_the_dataset() {
     let mut t = timeline();
     t["coverage"] = json!("only the test frame, {west} to {east}");
     let atlas = load(&t).unwrap();
-    assert_eq!(atlas.coverage(), "only the test frame, 105.5 to 141.8");
+    assert_eq!(atlas.coverage().text, "only the test frame, 105.5 to 141.8");
+    assert_eq!(atlas.coverage().bounds, [105.5, 141.8, 42.25, 57.5]);
     match atlas.sovereignty_at(Point::new(100.0, 50.0), 1900) {
         Err(e @ Error::OutsideCoverage { .. }) => {
             assert!(

@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
         for ev in atlas.events() {
             let _ = atlas.sovereignty_on(p, ev.date);
             let _ = atlas.nearest_border_on(p, ev.date);
-            let _ = nerchinsk::export::territories(&atlas, ev.date);
+            let _ = atlas.territories_on(ev.date);
         }
     }
 });

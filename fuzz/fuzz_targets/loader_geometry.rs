@@ -155,11 +155,11 @@ fuzz_target!(|input: Input| {
         let _ = fast;
     }
     for ev in atlas.events() {
-        if let Ok(ts) = nerchinsk::export::territories(&atlas, ev.date) {
+        if let Ok(ts) = atlas.territories_on(ev.date) {
             for t in &ts {
                 let _ = t.area_km2();
             }
         }
-        let _ = nerchinsk::export::territories_geojson(&atlas, ev.date);
+        let _ = atlas.territories_geojson_on(ev.date);
     }
 });

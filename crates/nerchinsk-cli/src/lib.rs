@@ -32,7 +32,9 @@ pub fn territories(
     path: Option<&Path>,
     pretty: bool,
 ) -> Result<(), String> {
-    let fc = nerchinsk::export::territories_geojson(atlas, date).map_err(|e| e.to_string())?;
+    let fc = atlas
+        .territories_geojson_on(date)
+        .map_err(|e| e.to_string())?;
     let mut out = output(path)?;
     let werr = |e: io::Error| format!("writing the output: {e}");
     if pretty {

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use geo_types::{Coord, LineString};
-use nerchinsk::export::LineOnDate;
+use nerchinsk::territory::LineOnDate;
 use nerchinsk::{Atlas, Date, LineKind, Result, Status};
 
 /// Fill colour of a status on the map.

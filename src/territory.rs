@@ -43,36 +43,39 @@ impl Territory<'_> {
     }
 }
 
-/// The territories on `date`: connected pieces of land of one status since one event, in a
-/// stable order (by status, then event, then the order of their first half-edge).
-pub fn territories(atlas: &Atlas, date: Date) -> Result<Vec<Territory<'_>>> {
-    let topo = atlas.topology();
-    let epoch = atlas.epoch(date)?;
-    let events = atlas.events();
-    let now = atlas.face_statuses(date)?;
-    // key of each face: (status, holder, epoch that set it), None for sea and outside
-    let key: Vec<Option<(Status, Holder, usize)>> = (0..topo.faces.len())
-        .map(|f| {
-            let s = now[f];
-            if !s.is_land() || f == topo.outer_face {
-                return None;
+impl Atlas {
+    /// The territories on `date`: connected pieces of land of one status since one event, in a
+    /// stable order (by status, then event, then the order of their first half-edge).
+    pub fn territories_on(&self, date: Date) -> Result<Vec<Territory<'_>>> {
+        let atlas = self;
+        let topo = atlas.topology();
+        let epoch = atlas.epoch(date)?;
+        let events = atlas.events();
+        let now = atlas.face_statuses(date)?;
+        // key of each face: (status, holder, epoch that set it), None for sea and outside
+        let key: Vec<Option<(Status, Holder, usize)>> = (0..topo.faces.len())
+            .map(|f| {
+                let s = now[f];
+                if !s.is_land() || f == topo.outer_face {
+                    return None;
+                }
+                Some((s, atlas.face_holder[epoch][f], atlas.held_since(epoch, f)))
+            })
+            .collect();
+        let mut out = Vec::new();
+        for ((status, holder, since), rings) in trace_rings(topo, &key)? {
+            let sovereign: Cow<'static, str> = Cow::Owned(atlas.holder_name(holder, date));
+            for polygon in polygons(topo, &rings)? {
+                out.push(Territory {
+                    status,
+                    sovereign: sovereign.clone(),
+                    since: &events[since],
+                    polygon,
+                });
             }
-            Some((s, atlas.face_holder[epoch][f], atlas.held_since(epoch, f)))
-        })
-        .collect();
-    let mut out = Vec::new();
-    for ((status, holder, since), rings) in trace_rings(topo, &key)? {
-        let sovereign: Cow<'static, str> = Cow::Owned(atlas.holder_name(holder, date));
-        for polygon in polygons(topo, &rings)? {
-            out.push(Territory {
-                status,
-                sovereign: sovereign.clone(),
-                since: &events[since],
-                polygon,
-            });
         }
+        Ok(out)
     }
-    Ok(out)
 }
 
 /// The polygons of one region's rings of half-edges (as [`trace_rings`] gives them): every
@@ -229,39 +232,42 @@ impl Atlas {
     }
 }
 
-/// The territories on `date` as a GeoJSON FeatureCollection of Polygons (RFC 7946: exterior
-/// rings counter-clockwise, holes clockwise), each with the properties `status`, `sovereign`,
-/// `since` (date of the event that set the status, YYYY-MM-DD), `treaty` (that event's name),
-/// `event` (its id), `date` (the date asked for) and `area_km2` (geodesic, WGS84).
-pub fn territories_geojson(atlas: &Atlas, date: Date) -> Result<geojson::FeatureCollection> {
-    let features = territories(atlas, date)?
-        .iter()
-        .map(|t| {
-            let mut props = serde_json::Map::new();
-            props.insert("status".into(), t.status.as_str().into());
-            props.insert("sovereign".into(), t.sovereign.as_ref().into());
-            props.insert("since".into(), t.since.date.to_string().into());
-            props.insert("treaty".into(), t.since.name.as_str().into());
-            props.insert("event".into(), t.since.id.as_str().into());
-            props.insert("date".into(), date.to_string().into());
-            props.insert(
-                "area_km2".into(),
-                ((t.area_km2() * 10.0).round() / 10.0).into(),
-            );
-            geojson::Feature {
-                bbox: None,
-                geometry: Some(geojson::Geometry::new(geojson::Value::from(&t.polygon))),
-                id: None,
-                properties: Some(props),
-                foreign_members: None,
-            }
+impl Atlas {
+    /// The territories on `date` as a GeoJSON FeatureCollection of Polygons (RFC 7946: exterior
+    /// rings counter-clockwise, holes clockwise), each with the properties `status`, `sovereign`,
+    /// `since` (date of the event that set the status, YYYY-MM-DD), `treaty` (that event's name),
+    /// `event` (its id), `date` (the date asked for) and `area_km2` (geodesic, WGS84).
+    pub fn territories_geojson_on(&self, date: Date) -> Result<geojson::FeatureCollection> {
+        let features = self
+            .territories_on(date)?
+            .iter()
+            .map(|t| {
+                let mut props = serde_json::Map::new();
+                props.insert("status".into(), t.status.as_str().into());
+                props.insert("sovereign".into(), t.sovereign.as_ref().into());
+                props.insert("since".into(), t.since.date.to_string().into());
+                props.insert("treaty".into(), t.since.name.as_str().into());
+                props.insert("event".into(), t.since.id.as_str().into());
+                props.insert("date".into(), date.to_string().into());
+                props.insert(
+                    "area_km2".into(),
+                    ((t.area_km2() * 10.0).round() / 10.0).into(),
+                );
+                geojson::Feature {
+                    bbox: None,
+                    geometry: Some(geojson::Geometry::new(geojson::Value::from(&t.polygon))),
+                    id: None,
+                    properties: Some(props),
+                    foreign_members: None,
+                }
+            })
+            .collect();
+        Ok(geojson::FeatureCollection {
+            bbox: None,
+            features,
+            foreign_members: None,
         })
-        .collect();
-    Ok(geojson::FeatureCollection {
-        bbox: None,
-        features,
-        foreign_members: None,
-    })
+    }
 }
 
 /// The boundary rings of every key's region, as half-edges: from each half-edge whose left face
@@ -349,7 +355,7 @@ mod tests {
         let atlas = embedded();
         for year in [1700, 1858, 1859, 1861, 2025] {
             let date = Date::end_of_year(year);
-            let ts = territories(atlas, date).unwrap();
+            let ts = atlas.territories_on(date).unwrap();
             let sum: f64 = ts.iter().map(|t| t.area_km2()).sum();
             let want: f64 = atlas.status_areas_km2_on(date).unwrap().values().sum();
             assert!(
