@@ -18,6 +18,10 @@ pub type Result<T> = std::result::Result<T, Error>;
 /// What went wrong. Bad input is always an error value, never a panic.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
+// A plain one-byte tag: without it the compiler may keep the `Result`'s Ok/Err tag in the
+// niche of a field (the `Coverage` reference), and a caller's `match` on a lookup then reads
+// memory and jumps instead of a conditional move (docs/INDEX.md, "The answer").
+#[repr(u8)]
 pub enum Error {
     /// A coordinate was NaN or infinite.
     #[error("coordinate is not a finite number: lon {lon}, lat {lat}")]
@@ -124,5 +128,16 @@ impl Error {
             file: file.to_string(),
             message: message.into(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A lookup's result stays seven words: the batch calls write one per point.
+    #[test]
+    fn a_lookup_result_is_seven_words() {
+        let words = std::mem::size_of::<usize>();
+        assert!(std::mem::size_of::<super::Error>() <= 7 * words);
+        assert!(std::mem::size_of::<crate::Result<crate::Sovereignty<'static>>>() <= 7 * words);
     }
 }
