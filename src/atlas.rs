@@ -166,7 +166,14 @@ impl Atlas {
         &self.shared
     }
 
-    /// How maps of this dataset are drawn: title, rivers, lakes, legend words.
+    /// How maps of this dataset are drawn: title, rivers, lakes, legend words (`map` in the
+    /// timeline file; all empty where it has none).
+    ///
+    /// ```
+    /// let style = nerchinsk::data::embedded().map_style();
+    /// assert_eq!(style.title, "The Sino-Russian border");
+    /// assert!(style.rivers.iter().any(|r| r == "amur_upper"));
+    /// ```
     pub fn map_style(&self) -> &MapStyle {
         &self.map
     }

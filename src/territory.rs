@@ -37,7 +37,16 @@ pub struct Territory<'a> {
 }
 
 impl Territory<'_> {
-    /// Geodesic area on WGS84, km².
+    /// Geodesic area on the WGS84 ellipsoid (Karney's algorithm, as geo's `GeodesicArea`), km².
+    ///
+    /// ```
+    /// use nerchinsk::{data::embedded, Date, Status};
+    ///
+    /// // the land held jointly after Aigun, between the Ussuri and the sea
+    /// let ts = embedded().territories_on(Date::end_of_year(1859)).unwrap();
+    /// let joint: f64 = ts.iter().filter(|t| t.status == Status::Joint).map(|t| t.area_km2()).sum();
+    /// assert!(joint > 300_000.0 && joint < 450_000.0, "{joint}");
+    /// ```
     pub fn area_km2(&self) -> f64 {
         self.polygon.geodesic_area_unsigned() / 1e6
     }
@@ -45,7 +54,24 @@ impl Territory<'_> {
 
 impl Atlas {
     /// The territories on `date`: connected pieces of land of one status since one event, in a
-    /// stable order (by status, then event, then the order of their first half-edge).
+    /// stable order (by status, then state, then event). Sea and land outside the covered area
+    /// have no territory. Polygons are lon/lat, WGS84 degrees.
+    ///
+    /// # Errors
+    /// [`crate::Error::BeforeCoverage`] for a date before the first event.
+    ///
+    /// ```
+    /// use geo::Contains;
+    /// use geo_types::Point;
+    /// use nerchinsk::{data::embedded, Date, Status};
+    ///
+    /// let ts = embedded().territories_on(Date::end_of_year(1900)).unwrap();
+    /// let harbin = Point::new(126.63, 45.75);
+    /// let t = ts.iter().find(|t| t.polygon.contains(&harbin)).unwrap();
+    /// assert_eq!((t.status, t.sovereign.as_ref()), (Status::China, "Qing Empire"));
+    /// assert_eq!(t.since.name, "Treaty of Nerchinsk");
+    /// assert!(embedded().territories_on(Date::end_of_year(1600)).is_err());
+    /// ```
     pub fn territories_on(&self, date: Date) -> Result<Vec<Territory<'_>>> {
         let atlas = self;
         let topo = atlas.topology();
@@ -236,7 +262,20 @@ impl Atlas {
     /// The territories on `date` as a GeoJSON FeatureCollection of Polygons (RFC 7946: exterior
     /// rings counter-clockwise, holes clockwise), each with the properties `status`, `sovereign`,
     /// `since` (date of the event that set the status, YYYY-MM-DD), `treaty` (that event's name),
-    /// `event` (its id), `date` (the date asked for) and `area_km2` (geodesic, WGS84).
+    /// `event` (its id), `date` (the date asked for) and `area_km2` (geodesic, WGS84, km², to
+    /// 0.1).
+    ///
+    /// # Errors
+    /// [`crate::Error::BeforeCoverage`] for a date before the first event.
+    ///
+    /// ```
+    /// use nerchinsk::{data::embedded, Date};
+    ///
+    /// let fc = embedded().territories_geojson_on(Date::end_of_year(1861)).unwrap();
+    /// let f = &fc.features[0];
+    /// assert_eq!(f.property("date").unwrap(), "1861-12-31");
+    /// assert!(f.property("area_km2").unwrap().as_f64().unwrap() > 0.0);
+    /// ```
     pub fn territories_geojson_on(&self, date: Date) -> Result<geojson::FeatureCollection> {
         let features = self
             .territories_on(date)?
