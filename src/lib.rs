@@ -149,6 +149,18 @@ pub mod internals {
     pub use crate::sample::{boundary_queries, uniform_queries, Rng, YEARS};
     pub use crate::topology::{Edge, Topology};
 
+    /// The area of every face in the equal-area projection, km² (feature `proj`).
+    #[cfg(feature = "proj")]
+    pub fn face_areas_km2_projected(atlas: &Atlas) -> Result<Vec<f64>> {
+        crate::projected::face_areas_km2_projected(atlas)
+    }
+
+    /// Every face reprojected to `to_crs`, indexed as the faces (feature `proj`).
+    #[cfg(feature = "proj")]
+    pub fn reproject_faces(atlas: &Atlas, to_crs: &str) -> Result<Vec<geo_types::Polygon<f64>>> {
+        crate::projected::reproject_faces(atlas, to_crs)
+    }
+
     use crate::{Atlas, Date, Result, Status};
 
     /// What the atlas keeps private, for tests and benchmarks.

@@ -536,7 +536,7 @@ pub(crate) fn read_lines(file: &str, text: &str) -> Result<Vec<BorderLine>> {
         }
         if let Some(c) = cs
             .iter()
-            .find(|c| !(-180.0..=180.0).contains(&c.x) || !(-90.0..=90.0).contains(&c.y))
+            .find(|&&c| crate::query::check_coord(c.into()).is_err())
         {
             return bad(if c.x.is_finite() && c.y.is_finite() {
                 format!(

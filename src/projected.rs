@@ -14,17 +14,19 @@
 //!
 //! ```
 //! use nerchinsk::data::embedded;
-//! use nerchinsk::projected::{face_areas_km2_projected, reproject_lines};
+//! use nerchinsk::projected::{reproject_lines_on, status_areas_km2_on};
 //! use nerchinsk::Date;
 //!
 //! let atlas = embedded();
-//! let geodesic = atlas.face_areas_km2();
-//! let projected = face_areas_km2_projected(atlas).unwrap();
-//! for (g, p) in geodesic.iter().zip(&projected) {
-//!     assert!((p - g).abs() <= 1e-3 * g); // 0.1 %, and both are 0 for the outer face
+//! let date = Date::end_of_year(1861);
+//! let geodesic = atlas.status_areas_km2_on(date).unwrap();
+//! let projected = status_areas_km2_on(atlas, date).unwrap();
+//! for (status, g) in &geodesic {
+//!     let p = projected[status];
+//!     assert!((p - g).abs() <= 1e-3 * g, "{status}"); // 0.1 %
 //! }
 //! // The lines in force after the Convention of Peking, in UTM zone 52N (metres).
-//! let lines = reproject_lines(atlas, Date::new(1861, 1, 1).unwrap(), "EPSG:32652").unwrap();
+//! let lines = reproject_lines_on(atlas, Date::new(1861, 1, 1).unwrap(), "EPSG:32652").unwrap();
 //! let (id, ussuri) = lines.iter().find(|(id, _)| id.starts_with("ussuri")).unwrap();
 //! assert!(ussuri.0.iter().all(|c| c.y > 4_500_000.0 && c.y < 5_500_000.0), "{id}");
 //! ```
@@ -50,6 +52,13 @@ pub const DENSIFY_M: f64 = 1_000.0;
 
 /// The Lambert azimuthal equal-area CRS on WGS84 centred on `frame` (lon/lat degrees), as a
 /// PROJ string. Equal-area on the ellipsoid (through the authalic latitude), metres.
+///
+/// ```
+/// use nerchinsk::{data::embedded, projected::equal_area_crs};
+///
+/// let crs = equal_area_crs(embedded().frame());
+/// assert!(crs.starts_with("+proj=laea"));
+/// ```
 pub fn equal_area_crs(frame: Rect<f64>) -> String {
     let c = frame.center();
     format!(
@@ -76,6 +85,16 @@ impl Reprojection {
     /// From WGS84 lon/lat to `to_crs`: an `"AUTHORITY:CODE"` (`"EPSG:3857"`), a PROJ string
     /// (`"+proj=utm +zone=52 +datum=WGS84 +type=crs"`), a WKT or a CRS name from PROJ's database.
     /// An unknown or malformed CRS is an [`Error::Projection`].
+    ///
+    /// ```
+    /// use geo_types::Point;
+    /// use nerchinsk::projected::Reprojection;
+    ///
+    /// let utm52 = Reprojection::new("EPSG:32652").unwrap();
+    /// let p = utm52.point(Point::new(129.0, 50.0)).unwrap(); // on the zone's central meridian
+    /// assert!((p.x() - 500_000.0).abs() < 1.0);
+    /// assert!(Reprojection::new("EPSG:0").is_err());
+    /// ```
     pub fn new(to_crs: &str) -> Result<Reprojection> {
         let proj = Proj::new_known_crs(WGS84, to_crs, None).map_err(|e| {
             Error::Projection(format!("no operation from {WGS84} to {to_crs:?}: {e}"))
@@ -95,16 +114,8 @@ impl Reprojection {
     /// Errors, as elsewhere in the crate, for a coordinate that is not finite or out of range;
     /// [`Error::Projection`] for one PROJ cannot transform or that comes out infinite.
     pub fn coords(&self, coords: &mut [Coord<f64>]) -> Result<()> {
-        for c in coords.iter() {
-            if !c.x.is_finite() || !c.y.is_finite() {
-                return Err(Error::NotFinite { lon: c.x, lat: c.y });
-            }
-            if !(-180.0..=180.0).contains(&c.x) {
-                return Err(Error::LongitudeOutOfRange(c.x));
-            }
-            if !(-90.0..=90.0).contains(&c.y) {
-                return Err(Error::LatitudeOutOfRange(c.y));
-            }
+        for &c in coords.iter() {
+            crate::query::check_coord(Point::from(c))?;
         }
         if coords.is_empty() {
             return Ok(());
@@ -152,11 +163,11 @@ impl Reprojection {
     }
 }
 
-/// Area of each face of `atlas.topology().faces` in km², in the equal-area projection of
-/// [`equal_area_crs`] (the outer face gets 0, as in [`Atlas::face_areas_km2`]). Each face is
+/// Area of each face of the atlas's topology in km², in the equal-area projection of
+/// [`equal_area_crs`] (the outer face gets 0, as in `Atlas::face_areas_km2`). Each face is
 /// densified along the geodesic to [`DENSIFY_M`], projected, and measured with the shoelace
-/// formula.
-pub fn face_areas_km2_projected(atlas: &Atlas) -> Result<Vec<f64>> {
+/// formula. Faces are internal: tests reach this through `nerchinsk::internals`.
+pub(crate) fn face_areas_km2_projected(atlas: &Atlas) -> Result<Vec<f64>> {
     let laea = Reprojection::new(&equal_area_crs(atlas.frame()))?;
     let topo = atlas.topology();
     topo.faces
@@ -173,31 +184,64 @@ pub fn face_areas_km2_projected(atlas: &Atlas) -> Result<Vec<f64>> {
         .collect()
 }
 
-/// [`Atlas::status_areas_km2`] with the projected face areas.
-pub fn status_areas_km2_projected(atlas: &Atlas, date: Date) -> Result<BTreeMap<Status, f64>> {
+/// [`Atlas::status_areas_km2_on`] measured in the plane of [`equal_area_crs`] instead of on
+/// the ellipsoid: km² by status on `date`, an independent check of the geodesic figures
+/// (within about 0.1%).
+///
+/// # Errors
+/// [`Error::BeforeCoverage`] before the first event; [`Error::Projection`] if PROJ fails.
+///
+/// ```
+/// use nerchinsk::{data::embedded, projected, Date, Status};
+///
+/// let date = Date::end_of_year(1861);
+/// let planar = projected::status_areas_km2_on(embedded(), date).unwrap();
+/// let geodesic = embedded().status_areas_km2_on(date).unwrap();
+/// let (p, g) = (planar[&Status::Russia], geodesic[&Status::Russia]);
+/// assert!((p - g).abs() / g < 0.001, "{p} {g}");
+/// ```
+pub fn status_areas_km2_on(atlas: &Atlas, date: Date) -> Result<BTreeMap<Status, f64>> {
     atlas.status_areas_with(date, &face_areas_km2_projected(atlas)?)
 }
 
-/// [`Atlas::transfers_between`] with the projected face areas.
-pub fn transfers_between_projected(
-    atlas: &Atlas,
-    before: Date,
-    after: Date,
-) -> Result<Vec<Transfer>> {
+/// [`Atlas::transfers_between`] measured in the plane of [`equal_area_crs`] (km²).
+///
+/// # Errors
+/// [`Error::BeforeCoverage`] if either date is before the first event; [`Error::Projection`]
+/// if PROJ fails.
+pub fn transfers_between(atlas: &Atlas, before: Date, after: Date) -> Result<Vec<Transfer>> {
     atlas.transfers_between_with(before, after, &face_areas_km2_projected(atlas)?)
 }
 
-/// [`Atlas::transfers_of`] with the projected face areas.
-pub fn transfers_of_projected(atlas: &Atlas, event_id: &str) -> Result<Vec<Transfer>> {
+/// [`Atlas::transfers_of`] measured in the plane of [`equal_area_crs`] (km²).
+///
+/// # Errors
+/// [`Error::Data`] for an event id the timeline lacks; [`Error::Projection`] if PROJ fails.
+pub fn transfers_of(atlas: &Atlas, event_id: &str) -> Result<Vec<Transfer>> {
     match atlas.event_window(event_id)? {
-        Some((prev, date)) => transfers_between_projected(atlas, prev, date),
+        Some((prev, date)) => transfers_between(atlas, prev, date),
         None => Ok(Vec::new()),
     }
 }
 
-/// The treaty lines in force on `date` (as [`Atlas::lines_in_force`], in file order), with
-/// their id, reprojected to `to_crs` vertex by vertex (no vertex is added).
-pub fn reproject_lines(
+/// The treaty lines in force on `date` (as [`Atlas::lines_in_force_on`], in file order), with
+/// their id, reprojected to `to_crs` vertex by vertex (no vertex is added); coordinates in the
+/// target CRS's units and axis order.
+///
+/// # Errors
+/// [`Error::BeforeCoverage`] before the first event; [`Error::Projection`] for an unknown CRS or
+/// a vertex PROJ cannot transform.
+///
+/// ```
+/// use nerchinsk::{data::embedded, projected, Date};
+///
+/// let lines = projected::reproject_lines_on(embedded(), Date::end_of_year(1900), "EPSG:3857").unwrap();
+/// let (id, amur) = lines.iter().find(|(id, _)| id == "amur_upper").unwrap();
+/// assert_eq!(id, "amur_upper");
+/// assert!(amur.0[0].x > 1.0e7); // metres east of Greenwich in Web Mercator
+/// assert!(projected::reproject_lines_on(embedded(), Date::end_of_year(1900), "EPSG:0").is_err());
+/// ```
+pub fn reproject_lines_on(
     atlas: &Atlas,
     date: Date,
     to_crs: &str,
@@ -212,10 +256,10 @@ pub fn reproject_lines(
         .collect()
 }
 
-/// Every face of `atlas.topology().faces` reprojected to `to_crs` vertex by vertex, indexed as
-/// the faces (so [`Atlas::face_statuses`] applies); the outer face, which has no area, is an
-/// empty polygon.
-pub fn reproject_faces(atlas: &Atlas, to_crs: &str) -> Result<Vec<Polygon<f64>>> {
+/// Every face of the atlas's topology reprojected to `to_crs` vertex by vertex, indexed as the
+/// faces (so `Atlas::face_statuses` applies); the outer face, which has no area, is an empty
+/// polygon. Faces are internal: tests reach this through `nerchinsk::internals`.
+pub(crate) fn reproject_faces(atlas: &Atlas, to_crs: &str) -> Result<Vec<Polygon<f64>>> {
     let r = Reprojection::new(to_crs)?;
     let topo = atlas.topology();
     topo.faces

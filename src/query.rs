@@ -10,6 +10,15 @@ use crate::error::{Error, Result};
 use crate::index::{bend, sector, side_of_segment, Side};
 use crate::timeline::Status;
 
+/// `point` as a coordinate, or the error that says why it is none (not finite, longitude or
+/// latitude out of range): the one coordinate check of the crate.
+pub(crate) fn check_coord(point: Point<f64>) -> Result<Coord<f64>> {
+    match BadCoord::of(point) {
+        Some(bad) => Err(bad.error(point)),
+        None => Ok(point.0),
+    }
+}
+
 /// What makes a point no coordinate at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum BadCoord {
@@ -545,10 +554,7 @@ impl Atlas {
     }
 
     pub(crate) fn check_coord(&self, point: Point<f64>) -> Result<Coord<f64>> {
-        match BadCoord::of(point) {
-            Some(bad) => Err(bad.error(point)),
-            None => Ok(point.0),
-        }
+        check_coord(point)
     }
 
     pub(crate) fn check_point(&self, point: Point<f64>) -> Result<Coord<f64>> {

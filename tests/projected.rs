@@ -7,9 +7,11 @@ use geo::Area;
 use geo_types::{Coord, LineString, Point, Polygon};
 use nerchinsk::data::embedded;
 use nerchinsk::internals::AtlasInternals;
+use nerchinsk::internals::{face_areas_km2_projected, reproject_faces};
 use nerchinsk::projected::{
-    equal_area_crs, face_areas_km2_projected, reproject_faces, reproject_lines,
-    status_areas_km2_projected, transfers_of_projected, Reprojection,
+    equal_area_crs, reproject_lines_on as reproject_lines,
+    status_areas_km2_on as status_areas_km2_projected, transfers_of as transfers_of_projected,
+    Reprojection,
 };
 use nerchinsk::{Date, Error, Status};
 
