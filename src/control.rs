@@ -162,7 +162,10 @@ impl ControlLayer {
                 )
             };
             let mut rings = f.geometry.coordinates.iter().map(ring);
-            let polygon = Polygon::new(rings.next().unwrap(), rings.collect());
+            let polygon = Polygon::new(
+                rings.next().expect("checked above: at least one ring"),
+                rings.collect(),
+            );
             let de_jure = match p.de_jure.as_str() {
                 "any" => None,
                 s => Some(Status::parse(s).ok_or_else(|| bad(format!("{s:?} is not a status")))?),

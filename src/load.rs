@@ -125,7 +125,10 @@ impl Atlas {
         }
         let frame = frames
             .iter()
-            .map(|l| geo::BoundingRect::bounding_rect(&l.geometry).unwrap())
+            .map(|l| {
+                geo::BoundingRect::bounding_rect(&l.geometry)
+                    .expect("read_lines checked: every line has two vertices or more")
+            })
             .reduce(|a, b| {
                 Rect::new(
                     Coord {
@@ -138,7 +141,7 @@ impl Atlas {
                     },
                 )
             });
-        let frame = frame.unwrap();
+        let frame = frame.expect("checked above: at least one frame line");
 
         // events and the lines in force in each epoch
         let mut events = Vec::new();

@@ -362,7 +362,10 @@ pub(crate) fn trace_rings<K: Copy + Ord>(
                 break;
             }
         }
-        rings.entry(k.unwrap()).or_default().push(ring);
+        rings
+            .entry(k.expect("a boundary half-edge has a key on its left"))
+            .or_default()
+            .push(ring);
     }
     Ok(rings)
 }

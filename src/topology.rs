@@ -51,7 +51,13 @@ impl Topology {
         let mut node_of: HashMap<(u64, u64), usize> = HashMap::new();
         let mut nodes = Vec::new();
         for l in lines {
-            for c in [l.geometry.0[0], *l.geometry.0.last().unwrap()] {
+            for c in [
+                l.geometry.0[0],
+                *l.geometry
+                    .0
+                    .last()
+                    .expect("read_lines checked: two vertices or more"),
+            ] {
                 node_of.entry(key(c)).or_insert_with(|| {
                     nodes.push(c);
                     nodes.len() - 1

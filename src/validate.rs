@@ -39,7 +39,11 @@ fn meet(a: Coord<f64>, b: Coord<f64>, c: Coord<f64>, d: Coord<f64>) -> Meet {
     }
     if [o1, o2, o3, o4].iter().all(|&o| o == Collinear) {
         // on one line: (x, y) in lexicographic order is an order along it
-        let lex = |p: &Coord<f64>, q: &Coord<f64>| (p.x, p.y).partial_cmp(&(q.x, q.y)).unwrap();
+        let lex = |p: &Coord<f64>, q: &Coord<f64>| {
+            (p.x, p.y)
+                .partial_cmp(&(q.x, q.y))
+                .expect("read_lines checked: coordinates are finite")
+        };
         let minmax = |p: Coord<f64>, q: Coord<f64>| {
             if lex(&p, &q).is_le() {
                 (p, q)

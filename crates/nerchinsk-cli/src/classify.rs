@@ -229,10 +229,12 @@ fn progress(total_bytes: Option<u64>) -> ProgressBar {
             ProgressStyle::with_template(
                 "{elapsed_precise} [{wide_bar}] {percent:>3}% {msg} (eta {eta})",
             )
-            .unwrap(),
+            .expect("a valid progress template"),
         ),
-        None => ProgressBar::new_spinner()
-            .with_style(ProgressStyle::with_template("{spinner} {elapsed_precise} {msg}").unwrap()),
+        None => ProgressBar::new_spinner().with_style(
+            ProgressStyle::with_template("{spinner} {elapsed_precise} {msg}")
+                .expect("a valid progress template"),
+        ),
     }
 }
 
