@@ -1,5 +1,5 @@
 //! The de facto layer (data/control.geojson) beside the de jure answer. Coordinates and dates
-//! are cited in data/README.md; the points here are the landmarks the issue names.
+//! are cited in data/README.md; the points here are the landmarks of each area.
 
 use geo_types::Point;
 use nerchinsk::control::{embedded, ControlLayer, CONTROL_GEOJSON};

@@ -1,4 +1,4 @@
-//! The issue's query over a Parquet file of points, with a DataFusion `SessionContext`.
+//! A GROUP BY of sovereignty_at over a Parquet file of points, with a DataFusion `SessionContext`.
 //!
 //! ```sh
 //! cargo run --release -p nerchinsk-datafusion --example sql            # writes 1M seeded points

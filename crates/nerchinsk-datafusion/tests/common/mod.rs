@@ -165,7 +165,7 @@ pub const ROWS_SQL: &str = "SELECT id, lon, lat, year, year64, \
      status_name(sovereignty_at(lon, lat, year)) AS s_name \
      FROM points";
 
-/// The issue's query.
+/// The example query: points counted by the state that held them.
 pub const GROUP_SQL: &str =
     "SELECT sovereignty_at(lon, lat, 1700) AS s, count(*) AS n FROM points GROUP BY s ORDER BY s";
 
