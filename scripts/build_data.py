@@ -19,6 +19,7 @@ import shapely.geometry
 
 from nerchinsk_data.border import Rivers, mainland_coast, wdb_border
 from nerchinsk_data.control import control_areas
+from nerchinsk_data.geometry import clean
 from nerchinsk_data.lines import (aigun_amur, coast_and_frame, frontier_and_abagaitu, kyakhta_1727_and_mongolia,
                                   nerchinsk_1689, peking_1860, reference_lines)
 from nerchinsk_data.output import control_table, picture, table, write
@@ -33,7 +34,10 @@ def main():
     nerchinsk = nerchinsk_1689(border, rivers, coast)
     abagaitu = frontier_and_abagaitu(border)
     amur = aigun_amur(border, rivers, coast)
-    control = control_areas({f.id: f.coords for f in amur}, border.islet)
+    amur_lines = {f.id: f.coords for f in amur}
+    # the de facto ring around the islands follows the whole 2004 line: the channel to 10/1, then across
+    amur_lines["heixiazi_2004"] = clean(amur_lines["heixiazi_channel_west"] + amur_lines["heixiazi_2004"][1:])
+    control = control_areas(amur_lines, border.islet)
     peking = peking_1860(border, rivers, coast)
     mongolia = kyakhta_1727_and_mongolia()
     lines = nerchinsk + abagaitu + amur + peking + mongolia

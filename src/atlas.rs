@@ -135,7 +135,7 @@ impl Atlas {
     ///
     /// ```
     /// let ids: Vec<&str> = nerchinsk::data::embedded().states().iter().map(|s| s.id.as_str()).collect();
-    /// assert_eq!(ids, ["russia", "china"]);
+    /// assert_eq!(ids, ["russia", "far_eastern_republic", "china"]);
     /// ```
     pub fn states(&self) -> &[State] {
         &self.states
@@ -202,12 +202,14 @@ impl Atlas {
         }
     }
 
-    /// The epoch of the event that set the holder `face` has in `epoch`: walk back while the
-    /// holder is unchanged.
-    pub(crate) fn held_since(&self, epoch: usize, face: usize) -> usize {
-        let holder = self.face_holder[epoch][face];
+    /// The epoch of the event that set the status `face` has in `epoch` (the answer's
+    /// `treaty`): walk back while the status is unchanged. A change of the state that holds it
+    /// within one status (a buffer republic, a renamed state) sets no status, so the treaty
+    /// that gave the land to that side is still the one named.
+    pub(crate) fn status_since(&self, epoch: usize, face: usize) -> usize {
+        let status = self.face_status[epoch][face];
         let mut since = epoch;
-        while since > 0 && self.face_holder[since - 1][face] == holder {
+        while since > 0 && self.face_status[since - 1][face] == status {
             since -= 1;
         }
         since

@@ -113,7 +113,7 @@ impl Eras {
                     (Some(date), Some(ep)) => {
                         let status = face_status[ep][face];
                         let holder = atlas.face_holder[ep][face];
-                        let since = atlas.held_since(ep, face);
+                        let since = atlas.status_since(ep, face);
                         let name = atlas.holder_name(holder, date);
                         Answer {
                             status,

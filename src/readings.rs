@@ -34,12 +34,17 @@ use crate::error::{Error, Result};
 use crate::timeline::Status;
 use crate::topology::Topology;
 
+mod main_channel;
+
 /// A reading of the disputed clauses of the treaties.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Reading {
     /// The embedded data: Nerchinsk's "Kerbechi" is the Little Gorbitsa, a left tributary of the
     /// Shilka (Brockhaus & Efron; Müller 1757; Coxe 1780: the Qing reading, which "carried their
-    /// point" and which the Qing border markers at its mouth followed until 1858).
+    /// point" and which the Qing border markers at its mouth followed until 1858); in the
+    /// rivers from 1860, the line of the 1861 treaty map, which puts Tarabarov, Bolshoy
+    /// Ussuriysky and Zhenbao (Damansky) on the Russian side until the 1991 and 2004
+    /// agreements.
     Standard,
     /// The "Great Gorbitsa" (Amazar), which enters the Amur about 30 versts below the
     /// Shilka-Argun confluence: the reading Coxe (1780) says the Russians meant. The 1689 line
@@ -47,6 +52,12 @@ pub enum Reading {
     /// the crest; the Shilka, the Little Gorbitsa and the crest west of the Amazar are no treaty
     /// lines. The Amazar is hand-digitised (accuracy 15 km; see data/README.md).
     GreatGorbitsa,
+    /// The river islands on the side of the main channel from 1860 (the Chinese reading, and
+    /// the rule the 1991 agreement wrote down, art. 5), instead of the line the 1861 map draws
+    /// along the Chinese bank (the embedded data): Tarabarov, Bolshoy Ussuriysky and Zhenbao
+    /// (Damansky) are Chinese throughout, and the 2004 agreement gives Russia the eastern part
+    /// of Bolshoy Ussuriysky (see data/README.md, "Islands in the rivers").
+    MainChannel,
 }
 
 impl Reading {
@@ -57,9 +68,14 @@ impl Reading {
     ///
     /// assert_eq!(Reading::ALL[0], Reading::Standard);
     /// ```
-    pub const ALL: [Reading; 2] = [Reading::Standard, Reading::GreatGorbitsa];
+    pub const ALL: [Reading; 3] = [
+        Reading::Standard,
+        Reading::GreatGorbitsa,
+        Reading::MainChannel,
+    ];
 
-    /// Short, stable id: `standard`, `great_gorbitsa`; [`Reading::from_id`] reads it back.
+    /// Short, stable id: `standard`, `great_gorbitsa`, `main_channel`; [`Reading::from_id`]
+    /// reads it back.
     ///
     /// ```
     /// use nerchinsk::readings::Reading;
@@ -70,6 +86,7 @@ impl Reading {
         match self {
             Reading::Standard => "standard",
             Reading::GreatGorbitsa => "great_gorbitsa",
+            Reading::MainChannel => "main_channel",
         }
     }
 
@@ -82,12 +99,15 @@ impl Reading {
     /// ```
     pub fn name(self) -> &'static str {
         match self {
-            Reading::Standard => "Little Gorbitsa (Shilka tributary), the embedded data",
+            Reading::Standard => {
+                "Little Gorbitsa (Shilka tributary); river islands by the 1861 map: the embedded data"
+            }
             Reading::GreatGorbitsa => "Great Gorbitsa (Amazar, Amur tributary)",
+            Reading::MainChannel => "River islands by the main channel from 1860",
         }
     }
 
-    /// The reading by id (`standard`, `great_gorbitsa`), or `None` for any other string
+    /// The reading by id (`standard`, `great_gorbitsa`, `main_channel`), or `None` for any other string
     /// (ids are case-sensitive).
     ///
     /// ```
@@ -122,6 +142,7 @@ impl Reading {
         match self {
             Reading::Standard => Ok((LINES_GEOJSON.to_string(), TIMELINE_JSON.to_string())),
             Reading::GreatGorbitsa => great_gorbitsa(),
+            Reading::MainChannel => main_channel::main_channel(),
         }
     }
 }
@@ -161,6 +182,11 @@ const FILE: &str = "readings";
 
 fn bad(what: impl Into<String>) -> Error {
     Error::data(FILE, what)
+}
+
+/// An embedded file parsed, or a reading's error.
+fn parse(name: &str, s: &str) -> Result<Value> {
+    serde_json::from_str::<Value>(s).map_err(|e| bad(format!("{name}: {e}")))
 }
 
 fn find<'a>(fc: &'a mut Value, id: &str) -> Result<&'a mut Value> {
@@ -213,9 +239,6 @@ fn list<'a>(ev: &'a mut Value, key: &str) -> Result<&'a mut Vec<Value>> {
 /// crest. The Amur is split at its vertex nearest the Amazar's mouth (0.8 km away), the crest at
 /// its vertex nearest Amazar settlement (50 km away, joined by a straight leg).
 fn great_gorbitsa() -> Result<(String, String)> {
-    let parse = |name: &str, s: &str| {
-        serde_json::from_str::<Value>(s).map_err(|e| bad(format!("{name}: {e}")))
-    };
     let mut l = parse("lines", LINES_GEOJSON)?;
     let mut t = parse("timeline", TIMELINE_JSON)?;
     let mut r = parse("reference", REFERENCE_GEOJSON)?;

@@ -85,7 +85,7 @@ impl Atlas {
                 if !s.is_land() || f == topo.outer_face {
                     return None;
                 }
-                Some((s, atlas.face_holder[epoch][f], atlas.held_since(epoch, f)))
+                Some((s, atlas.face_holder[epoch][f], atlas.status_since(epoch, f)))
             })
             .collect();
         let mut out = Vec::new();

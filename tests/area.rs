@@ -158,5 +158,17 @@ fn aigun_and_peking_are_near_the_published_figures() {
     let joint_1859 = atlas
         .status_areas_km2_on(Date::new(1859, 1, 1).unwrap())
         .unwrap()[&Status::Joint];
-    assert_relative_eq!(joint_1859, peking, max_relative = 1e-12);
+    let from = |from: Status| -> f64 {
+        let ts = atlas.transfers_of("peking_1860").unwrap();
+        ts.iter()
+            .filter(|t| t.from == from && t.to == Status::Russia)
+            .map(|t| t.km2)
+            .sum()
+    };
+    // the joint land, and the river islands Aigun left on the Qing side (Bolshoy Ussuriysky,
+    // Tarabarov and Zhenbao, with their channels: data/README.md, "Islands in the rivers")
+    assert_relative_eq!(joint_1859, from(Status::Joint), max_relative = 1e-12);
+    let islands = from(Status::China);
+    assert!(islands > 300.0 && islands < 600.0, "{islands}");
+    assert_relative_eq!(peking, joint_1859 + islands, max_relative = 1e-12);
 }

@@ -205,8 +205,9 @@ fn abagaitu_held_by_russia_until_2008_then_split() {
 #[test]
 fn zhenbao_soviet_held_in_1968_chinese_after_1969() {
     let c = at(ZHENBAO, 1968);
-    // the data's line (WDBII, mid-river) already puts the island on the Chinese side
-    assert_eq!(c.de_jure.status, Status::China);
+    // de jure Soviet until the 1991 agreement, by the 1861 map's line along the Chinese bank
+    // (data/README.md, "Islands in the rivers")
+    assert_eq!(c.de_jure.status, Status::Russia);
     assert_eq!(c.area, Some("zhenbao_soviet"));
     assert_eq!(
         (c.controller, c.side),
@@ -227,6 +228,7 @@ fn zhenbao_soviet_held_in_1968_chinese_after_1969() {
         (c.side, c.area),
         (Some(Status::China), Some("zhenbao_chinese"))
     );
+    assert_eq!(c.de_jure.status, Status::Russia);
     let c = at(ZHENBAO, 2000);
     assert_eq!(c.de_jure.status, Status::China);
     assert_eq!((c.controller, c.area), ("People's Republic of China", None));

@@ -146,10 +146,16 @@ fn lines_meet_where_the_treaties_say() {
     let arm = line("ussuri_below_kazakevicheva");
     assert_eq!(arm[0], *kazakevicheva.last().unwrap());
     assert_eq!(line("amur_lower")[0], *arm.last().unwrap());
-    // the 2004 line leaves the old line where it enters the channel and rejoins it on the Ussuri,
-    // passing boundary point 10/2 (treaty grid coordinates, 48.3606N 134.7648E)
+    // the 2004 line leaves the old line where it enters the channel, follows the main channel to
+    // 10/1 and crosses the island to the Ussuri, passing boundary point 10/2 (treaty grid
+    // coordinates, 48.3606N 134.7648E); the main channel goes on to the lower Ussuri's mouth
+    let west = line("heixiazi_channel_west");
+    let east = line("heixiazi_channel_east");
     let h = line("heixiazi_2004");
-    assert_eq!(h[0], kazakevicheva[0]);
+    assert_eq!(west[0], kazakevicheva[0]);
+    assert_eq!(h[0], *west.last().unwrap());
+    assert_eq!(east[0], *west.last().unwrap());
+    assert!(line("amur_lower").contains(east.last().unwrap()));
     assert_eq!(*h.last().unwrap(), *arm.last().unwrap());
     assert!(h.iter().any(|&c| km(
         c,
@@ -244,7 +250,10 @@ fn the_kyakhta_line_is_in_force_from_1727_only() {
         (Date::new(1727, 8, 30).unwrap(), false),
         (Date::new(1727, 8, 31).unwrap(), true),
         (Date::new(1860, 1, 1).unwrap(), true),
-        (Date::new(2025, 1, 1).unwrap(), true),
+        (Date::new(1946, 1, 4).unwrap(), true),
+        // from the Republic of China's recognition of Mongolia: a Mongolia-Russia border
+        (Date::new(1946, 1, 5).unwrap(), false),
+        (Date::new(2025, 1, 1).unwrap(), false),
     ] {
         let live = atlas.lines_in_force_on(date).unwrap();
         assert_eq!(live.contains(&"kyakhta_1727"), expect, "{date}");

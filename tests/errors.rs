@@ -108,9 +108,12 @@ fn bad_data_is_an_error_naming_the_problem() {
         .unwrap();
     assert!(e.to_string().starts_with("lines:"), "{e}");
     // a timeline that names a line the data lack
-    let t = timeline.replace("\"amur_lower\"]", "\"amur_middle\"]");
+    let t = timeline.replace(
+        "\"remove\": [\"damansky_channel\"]",
+        "\"remove\": [\"damansky_middle\"]",
+    );
     let e = nerchinsk::Atlas::from_json(atlas_lines, &t).err().unwrap();
-    assert!(e.to_string().contains("amur_middle"), "{e}");
+    assert!(e.to_string().contains("damansky_middle"), "{e}");
     // a region point removed: the Uda zone then has no status
     let t = timeline.replace("\"point\": [133.5, 53.75]", "\"point\": [127.27, 53.73]");
     let e = nerchinsk::Atlas::from_json(atlas_lines, &t).err().unwrap();

@@ -164,30 +164,40 @@ const CASES: &[Landmark] = &[
     ("Qiqihar", 123.9182, 47.3549, &[(1700, CN), (2000, CN)]),
     // Mudanjiang: clateway copy of en.wikipedia Mudanjiang.
     ("Mudanjiang", 129.6329, 44.5514, &[(1861, CN)]),
-    // Tarabarov (Yinlong), centre 48.380N 134.5231E (it.wiki7 Ostrov Tarabarov): north of the
-    // Kazakevicheva channel, Russian in the data from Aigun, Chinese from the 2004 agreement.
+    // Tarabarov (Yinlong), centre 48.380N 134.5231E (it.wiki7 Ostrov Tarabarov): south of the
+    // Amur's main channel, Chinese under Aigun (the left bank only to Russia), Russian by the 1861
+    // map's Kazakevicheva line from Peking, Chinese from the 2004 agreement.
     (
         "Bolshoy Ussuriysky, western part (Tarabarov)",
         134.5231,
         48.38,
-        &[(1700, CN), (1859, RU), (2000, RU), (2010, CN)],
+        &[(1700, CN), (1859, CN), (1861, RU), (2000, RU), (2010, CN)],
     ),
     // Bolshoy Ussuriysky centre 48.3581N 134.8514E (wiki-org.ru Bolshoy Ussuriysky), east of the
-    // 2004 line (treaty point 10/2 at 134.7648E): Russian before and after.
+    // 2004 line (treaty point 10/2 at 134.7648E): Chinese until Peking (Aigun gave Russia the
+    // left bank only), Russian by the 1861 map from then on, before and after 2004.
     (
         "Bolshoy Ussuriysky, eastern part",
         134.8514,
         48.3581,
-        &[(1700, CN), (1859, RU), (2000, RU), (2010, RU)],
+        &[(1700, CN), (1859, CN), (1861, RU), (2000, RU), (2010, RU)],
     ),
-    // Zhenbao/Damansky, 46.48556N 133.84444E (en.wikipedia Zhenbao Island). The data's Ussuri
-    // (WDBII, mid-river) already passes 0.46 km east of it, so it is Chinese de jure before the
-    // 1991 agreement too; who held it in 1968 is the de facto layer's answer (tests/control.rs).
+    // Zhenbao/Damansky, 46.48556N 133.84444E (en.wikipedia Zhenbao Island), 0.46 km west of the
+    // Ussuri's mid-river line (WDBII): Soviet by the 1861 map's line along the Chinese bank until
+    // the 1991 agreement (in force 16 Mar 1992); who held it in 1970 is the de facto layer's
+    // answer (tests/control.rs).
     (
         "Zhenbao (Damansky)",
         133.84444,
         46.48556,
-        &[(1968, CN), (2000, CN)],
+        &[
+            (1859, CN),
+            (1861, RU),
+            (1968, RU),
+            (1991, RU),
+            (1992, CN),
+            (2000, CN),
+        ],
     ),
 ];
 
@@ -240,7 +250,7 @@ fn the_uda_zone_is_undetermined_until_aigun() {
 #[test]
 fn sovereign_names_follow_the_date() {
     let blag = Point::new(127.533, 50.25);
-    let names: Vec<String> = [1859, 1917, 1920, 1950, 2000]
+    let names: Vec<String> = [1859, 1917, 1919, 1950, 2000]
         .iter()
         .map(|&y| sovereignty_at(blag, y).unwrap().sovereign.to_owned())
         .collect();
@@ -248,8 +258,8 @@ fn sovereign_names_follow_the_date() {
         names,
         [
             "Russian Empire",
-            "Russian Soviet Federative Socialist Republic",
-            "Russian Soviet Federative Socialist Republic",
+            "Russian Soviet Republic",
+            "Russian Socialist Federative Soviet Republic",
             "Union of Soviet Socialist Republics",
             "Russian Federation"
         ]
@@ -316,14 +326,19 @@ fn the_2004_agreement_moves_the_western_part_of_bolshoy_ussuriysky() {
     let treaty = "Complementary Agreement on the Eastern Section of the China-Russia Boundary";
     assert_eq!(
         sovereignty_at(west, 2000).unwrap().treaty,
-        "Treaty of Aigun"
+        "Convention of Peking"
     );
     assert_eq!(sovereignty_at(west, 2010).unwrap().treaty, treaty);
     assert_eq!(
         nearest_border_at(west, 2000).unwrap().line,
         "kazakevicheva_channel"
     );
-    assert_eq!(nearest_border_at(west, 2010).unwrap().line, "heixiazi_2004");
+    // the 2004 line: the main channel to 10/1, then across the island
+    let line = nearest_border_at(west, 2010).unwrap().line;
+    assert!(
+        ["heixiazi_channel_west", "heixiazi_2004"].contains(&line),
+        "{line}"
+    );
     // the date the event carries is the entry into force, 2 June 2005
     let atlas = nerchinsk::data::embedded();
     let on = |y, m, d| {
@@ -333,15 +348,10 @@ fn the_2004_agreement_moves_the_western_part_of_bolshoy_ussuriysky() {
             .status
     };
     assert_eq!((on(2005, 6, 1), on(2005, 6, 2)), (RU, CN));
-    // the 1991 agreement is in the timeline but moves no land in these data
-    assert!(atlas
-        .events()
-        .iter()
-        .any(|e| e.id == "eastern_section_1991"));
-    assert!(atlas
-        .transfers_of("eastern_section_1991")
-        .unwrap()
-        .is_empty());
+    // the 1991 agreement moves only Zhenbao here (tests/history.rs), nothing near Khabarovsk
+    let moved = atlas.transfers_of("eastern_section_1991").unwrap();
+    assert_eq!(moved.len(), 1);
+    assert_eq!((moved[0].from, moved[0].to), (RU, CN));
 }
 
 #[test]

@@ -40,7 +40,7 @@ const HARBIN: Point<f64> = Point(geo_types::Coord {
 fn the_embedded_states_name_the_answers() {
     let atlas = embedded();
     let ids: Vec<&str> = atlas.states().iter().map(|s| s.id.as_str()).collect();
-    assert_eq!(ids, ["russia", "china"]);
+    assert_eq!(ids, ["russia", "far_eastern_republic", "china"]);
     // each name change is on its day, in the answers as in State::name_on
     for (date, name) in [
         (on(1721, 11, 1), "Tsardom of Russia"),
@@ -75,7 +75,7 @@ fn the_embedded_states_name_the_answers() {
 #[test]
 fn renamed_states_rename_the_answers() {
     let mut t = timeline();
-    t["states"][1]["names"] =
+    t["states"][2]["names"] =
         json!([{"name": "Great Qing"}, {"from": "1912-02-12", "name": "Zhonghua Minguo"}]);
     t["shared"][0]["name"] = json!("condominium of {china} and {russia}");
     let atlas = load(&t).unwrap();
@@ -93,26 +93,29 @@ fn renamed_states_rename_the_answers() {
     assert_eq!(s.status, Status::Joint);
 }
 
-/// A third state on one side: every region on the Russian side held by a buffer republic
-/// between two events, as a user could model the Far Eastern Republic (6 Apr 1920 to
-/// 15 Nov 1922) without code.
+/// A state of a user's own: every region on the Chinese side held by another state between two
+/// events of the user's, with no code. (The embedded data do the same on the Russian side for
+/// the Far Eastern Republic, 1920-1922: tests/history.rs.)
 #[test]
-fn a_third_state_holds_land_between_two_events() {
+fn a_users_state_holds_land_between_two_events() {
     let mut t = timeline();
     t["states"].as_array_mut().unwrap().push(json!({
-        "id": "fer", "status": "russia",
-        "names": [{"name": "Far Eastern Republic"}], "source": "test"
+        "id": "buffer", "status": "china",
+        "names": [{"name": "Buffer State (test)"}], "source": "test"
     }));
     let events = t["events"].as_array_mut().unwrap();
     let at = events
         .iter()
-        .position(|e| e["date"].as_str().unwrap() > "1920")
+        .position(|e| e["date"].as_str().unwrap() > "1930")
         .unwrap();
     events.insert(
         at,
-        json!({"id": "fer_1920", "name": "Far Eastern Republic proclaimed", "date": "1920-04-06"}),
+        json!({"id": "buffer_1930", "name": "Buffer state set up", "date": "1930-01-01"}),
     );
-    events.insert(at + 1, json!({"id": "fer_1922", "name": "Far Eastern Republic joins the RSFSR", "date": "1922-11-15"}));
+    events.insert(
+        at + 1,
+        json!({"id": "buffer_1931", "name": "Buffer state ends", "date": "1931-01-01"}),
+    );
     let atlas_before = embedded();
     for r in t["regions"].as_array_mut().unwrap() {
         let p = Point::new(
@@ -120,42 +123,36 @@ fn a_third_state_holds_land_between_two_events() {
             r["point"][1].as_f64().unwrap(),
         );
         if atlas_before
-            .sovereignty_on(p, on(1920, 4, 6))
+            .sovereignty_on(p, on(1930, 1, 1))
             .map(|s| s.status)
-            == Ok(Status::Russia)
+            == Ok(Status::China)
         {
-            r["statuses"]["fer_1920"] = json!("fer");
-            r["statuses"]["fer_1922"] = json!("russia");
+            r["statuses"]["buffer_1930"] = json!("buffer");
+            r["statuses"]["buffer_1931"] = json!("china");
         }
     }
     let atlas = load(&t).unwrap();
-    let s = atlas.sovereignty_on(CHITA, on(1921, 6, 1)).unwrap();
-    assert_eq!(s.status, Status::Russia);
-    assert_eq!(s.sovereign, "Far Eastern Republic");
-    assert_eq!(s.treaty, "Far Eastern Republic proclaimed");
-    let before = atlas.sovereignty_on(CHITA, on(1920, 4, 5)).unwrap();
+    let s = atlas.sovereignty_on(HARBIN, on(1930, 6, 1)).unwrap();
+    assert_eq!(s.status, Status::China);
+    assert_eq!(s.sovereign, "Buffer State (test)");
+    // a change of state within a status sets no status: the treaty stays the one before
+    assert_eq!(s.treaty, "Treaty of Nerchinsk");
+    for date in [on(1929, 12, 31), on(1931, 1, 1)] {
+        let s = atlas.sovereignty_on(HARBIN, date).unwrap();
+        assert_eq!(s.sovereign, "Republic of China", "{date}");
+    }
+    // the Russian side is untouched
     assert_eq!(
-        before.sovereign,
-        "Russian Soviet Federative Socialist Republic"
-    );
-    let after = atlas.sovereignty_on(CHITA, on(1922, 11, 15)).unwrap();
-    assert_eq!(
-        after.sovereign,
-        "Russian Soviet Federative Socialist Republic"
-    );
-    assert_eq!(after.treaty, "Far Eastern Republic joins the RSFSR");
-    // the Chinese side is untouched
-    assert_eq!(
-        atlas.sovereignty_on(HARBIN, on(1921, 6, 1)).unwrap(),
-        embedded().sovereignty_on(HARBIN, on(1921, 6, 1)).unwrap()
+        atlas.sovereignty_on(CHITA, on(1930, 6, 1)).unwrap(),
+        embedded().sovereignty_on(CHITA, on(1930, 6, 1)).unwrap()
     );
     // the exact path gives the same answer
     assert_eq!(
         atlas
-            .sovereignty_exact(CHITA, on(1921, 6, 1))
+            .sovereignty_exact(HARBIN, on(1930, 6, 1))
             .unwrap()
             .sovereign,
-        "Far Eastern Republic"
+        "Buffer State (test)"
     );
 }
 

@@ -13,7 +13,8 @@ from .feature import Feature
 from .geometry import Network, clean, cut_at_first_crossing, hav, length_km, nearest_index, onto_frame, r6, split_at
 from .heixiazi import heixiazi_2004, transfer_2004_report
 from .places import (ALTANBULAG, AMAZAR_MOUTH, AMAZAR_UP, AMUR_MOUTH, CONFLUENCE, GORBITSA_MOUTH,
-                     GORBITSA_SOURCE, KHABAROVSK, KYAKHTA, MN_TRIPOINT, W_CHINA, E, N, S, W)
+                     GORBITSA_SOURCE, KHABAROVSK, KYAKHTA, MN_TRIPOINT, W_CHINA, ZHENBAO_CHANNEL_ENDS,
+                     ZHENBAO_WEST_CHANNEL, E, N, S, W)
 from .sources import gmt_segments, ne_pair, stitch
 
 AIGUN_PEKING = "Aigun 1858 art. 1; Peking 1860 art. 1"
@@ -161,8 +162,8 @@ def aigun_amur(border, rivers, coast):
     """The Amur from the Argun to the sea (Aigun 1858), the pre-2004 Kazakevicheva channel, and the
     2004 line that replaced it at Bolshoy Ussuriysky, with the Ussuri arm between them."""
     amur_low, reach_vertices = amur_below_khabarovsk(border.kazakevicheva[-1], rivers, coast)
-    heixiazi, arm, amur_low = heixiazi_2004(border.amur_upper, amur_low, reach_vertices)
-    transfer_2004_report(heixiazi, border.kazakevicheva, arm, border.ussuri)
+    west, east, crossing, arm, amur_low = heixiazi_2004(border.amur_upper, amur_low, reach_vertices)
+    transfer_2004_report(clean(west + crossing[1:]), border.kazakevicheva, arm, border.ussuri)
     return [
         Feature(id="amur_upper", name="Amur (Argun confluence to the Ussuri)", name_ru="Амур", name_zh="黑龙江",
                 role="Aigun 1858 art. 1: left bank Russia, right bank Qing",
@@ -188,14 +189,29 @@ def aigun_amur(border, rivers, coast):
                 source="ne", accuracy_km=2.0,
                 method="extracted: Natural Earth 10m centreline (WDBII has only two banks here)",
                 coords=amur_low),
-        Feature(id="heixiazi_2004", name="2004 line: Amur main channel, then across Bolshoy Ussuriysky (Heixiazi)",
+        Feature(id="heixiazi_channel_west", name="Amur main channel north of Tarabarov (point 10 to 10/1)",
+                name_ru="Амур", name_zh="黑龙江",
+                role="Aigun 1858 art. 1 (the Amur: Tarabarov and Bolshoy Ussuriysky on the right, Qing side) until "
+                     "Peking 1860 as the 1861 map drew it; part of the 2004 line (points 10 to 10/1)",
+                source="wdb", accuracy_km=2.0,
+                method="derived: midline of the WDBII Amur banks from point 10 to 10/1; see README",
+                coords=west),
+        Feature(id="heixiazi_channel_east", name="Amur main channel north of Bolshoy Ussuriysky (10/1 to Khabarovsk)",
+                name_ru="Амур", name_zh="黑龙江",
+                role="Aigun 1858 art. 1 (the Amur: Bolshoy Ussuriysky on the right, Qing side) until Peking 1860 as "
+                     "the 1861 map drew it",
+                source="wdb", accuracy_km=2.0,
+                method="derived: midline of the WDBII Amur banks from 10/1 to the lower Ussuri's mouth at Khabarovsk "
+                       "(Natural Earth vertex)",
+                coords=east),
+        Feature(id="heixiazi_2004", name="2004 line across Bolshoy Ussuriysky (Heixiazi)",
                 name_zh="黑瞎子岛",
-                role="Complementary Agreement 2004 art. 1 (points 10, 10/1, 10/2): Tarabarov and the western part of "
+                role="Complementary Agreement 2004 art. 1 (points 10/1, 10/2): Tarabarov and the western part of "
                      "Bolshoy Ussuriysky to China",
                 source="hand", accuracy_km=2.0,
-                method="digitised by hand: midline of the WDBII Amur banks from point 10 to 10/1, then due south through 10/2 "
-                       "(treaty grid coordinates, Pulkovo-1942) to the Ussuri; see README",
-                coords=heixiazi),
+                method="digitised by hand: from 10/1 due south through 10/2 (treaty grid coordinates, Pulkovo-1942) "
+                       "to the Ussuri; see README",
+                coords=crossing),
     ]
 
 
@@ -223,6 +239,10 @@ def peking_1860(border, rivers, coast):
     tumen_cn = clean(max(cl, key=len))
     tumen_cn[0] = onto_frame(tumen_cn[0])
     tumen_cn = clean(tumen_cn)
+    # Zhenbao / Damansky: the Soviet reading's channel west of the island, between two Ussuri vertices
+    north, south = (min(range(len(border.ussuri)), key=lambda i: hav(border.ussuri[i], p)) for p in ZHENBAO_CHANNEL_ENDS)
+    damansky = clean([border.ussuri[north]] + ZHENBAO_WEST_CHANNEL + [border.ussuri[south]])
+    print(f"damansky_channel: {length_km(damansky):.1f} km, Ussuri vertices {north}-{south}")
     print(f"tumen: tripoint gap {gap_tp:.2f} km, Russia-Korea {length_km(tumen_ru):.0f} km to the sea (gap {gap_tm:.2f}), "
           f"China-Korea from {tumen_cn[0]}")
 
@@ -230,6 +250,14 @@ def peking_1860(border, rivers, coast):
         Feature(id="ussuri", name="Ussuri", name_ru="Уссури", name_zh="乌苏里江", role=AIGUN_PEKING,
                 source="wdb", accuracy_km=1.0, method="extracted: WDBII border",
                 coords=border.ussuri),
+        Feature(id="damansky_channel", name="Channel west of Zhenbao (Damansky)", name_ru="протока у острова Даманский",
+                name_zh="珍宝岛西侧水道",
+                role="Peking 1860 and the 1861 map as the USSR read them: the Ussuri line along the Chinese bank, "
+                     "so Zhenbao is Soviet until the 1991 agreement",
+                source="hand", accuracy_km=1.0,
+                method="digitised by hand: 0.5 km west of the island's coordinate along its length, between the "
+                       "Ussuri vertices nearest 2 km north and 1.7 km south of it [est]",
+                coords=damansky),
         Feature(id="sungacha", name="Sungacha", name_ru="Сунгача", name_zh="松阿察河", role=AIGUN_PEKING,
                 source="wdb", accuracy_km=1.0, method="extracted: WDBII border",
                 coords=border.sungacha),

@@ -29,7 +29,12 @@ TUR_MOUTH = (131.85, 45.34)           # Belen-he / Tur mouth on the west shore (
 # The 2004 Complementary Agreement (Bolshoy Ussuriysky / Heixiazi and Tarabarov / Yinlong), art. 1.
 POINT_10 = (134.418051, 48.390005)    # WDBII vertex where the pre-2004 line leaves the Amur's main channel
                                       # for the Kazakevicheva channel; the 2004 line stays in the channel
-ZHENBAO = (133.84444, 46.48556)       # Zhenbao / Damansky island (en-academic.com/dic.nsf/enwiki/667494), only reported
+ZHENBAO = (133.84444, 46.48556)       # Zhenbao / Damansky island (en-academic.com/dic.nsf/enwiki/667494)
+# [est] the channel between Zhenbao and the Chinese (west) bank, the Soviet reading's line: 0.5 km
+# west of the island's coordinate, along its 1.7 km length (en.wikipedia Zhenbao Island: 1.7 by
+# 0.5 km), from and back to the Ussuri line 2 km north and 1.7 km south of the island
+ZHENBAO_WEST_CHANNEL = [(133.8385, 46.4930), (133.8375, 46.4860), (133.8390, 46.4775)]
+ZHENBAO_CHANNEL_ENDS = ((133.86305, 46.492775), (133.844999, 46.469718))
 POINT_10_2_GK = (5358650.0, 23482570.0)  # boundary point 10/2 on the island: Gauss-Krueger X, Y (zone 23),
                                          # as printed in the treaty (Pulkovo-1942, Krassovsky)
 # The same agreement at Abagaitu (Bolshoy island) on the Argun, art. 1: points 7/1 and 7/2, grid X, Y (zone 20)
