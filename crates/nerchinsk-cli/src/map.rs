@@ -111,6 +111,20 @@ fn path_data(out: &mut String, pts: impl IntoIterator<Item = (f64, f64)>, close:
     }
 }
 
+/// The last event on or before `date` that changed the lines in force (a change of state alone,
+/// such as a buffer republic's, changes none).
+fn last_line_change(atlas: &Atlas, date: Date) -> Result<&nerchinsk::Event> {
+    let events = atlas.events();
+    let mut i = events.iter().rposition(|e| e.date <= date).unwrap_or(0);
+    while i > 0
+        && atlas.lines_in_force_on(events[i].date)?
+            == atlas.lines_in_force_on(events[i - 1].date)?
+    {
+        i -= 1;
+    }
+    Ok(&events[i])
+}
+
 /// An SVG map of `date`, `width` pixels wide: territories filled by status, the treaty lines in
 /// force (each a group with id `line-<id>`, labelled by the treaty that put it in force), rivers
 /// and lines not in force, coast, Lake Khanka, a graticule, a legend, a scale bar and a title.
@@ -121,11 +135,16 @@ pub fn map_svg(atlas: &Atlas, date: Date, width: f64) -> Result<String> {
     use std::fmt::Write as _;
     let lines = atlas.lines_on(date)?;
     let land = atlas.land_by_status_on(date)?;
-    let event = atlas
-        .events()
-        .iter()
-        .rfind(|e| e.date <= date)
-        .expect("lines_on has checked the date");
+    let event = last_line_change(atlas, date)?;
+    // who held land on the date, by status: a status may have more than one state (a buffer
+    // republic), and a state none (before it held land)
+    let mut holders: Vec<(Status, String)> = Vec::new();
+    for t in atlas.territories_on(date)? {
+        let h = (t.status, t.sovereign.into_owned());
+        if !holders.contains(&h) {
+            holders.push(h);
+        }
+    }
     let frame = atlas.frame();
     let (lo, hi) = (frame.min(), frame.max());
     let kx = 50f64.to_radians().cos();
@@ -181,7 +200,12 @@ pub fn map_svg(atlas: &Atlas, date: Date, width: f64) -> Result<String> {
             &atlas
                 .states()
                 .iter()
-                .map(|s| format!("{}: {}", s.label, s.name_on(date)))
+                .map(|s| (s.label.as_str(), s.name_on(date)))
+                .filter(|(_, name)| holders.iter().any(|(_, h)| h == name))
+                .map(|(label, name)| match label == name {
+                    true => name.to_string(),
+                    false => format!("{label}: {name}"),
+                })
                 .collect::<Vec<_>>()
                 .join("; ")
         ),
@@ -373,7 +397,14 @@ pub fn map_svg(atlas: &Atlas, date: Date, width: f64) -> Result<String> {
             Status::Outside => atlas.map_style().outside.clone(),
             Status::Joint => "joint: held in common by both".to_string(),
             Status::Undetermined => "undetermined: left open by the treaty".to_string(),
-            _ => format!("{}: {}", st.as_str(), atlas.sovereign_name_on(*st, date)),
+            _ => {
+                let names: Vec<&str> = holders
+                    .iter()
+                    .filter(|(s, _)| s == st)
+                    .map(|(_, name)| name.as_str())
+                    .collect();
+                format!("{}: {}", st.as_str(), names.join(", "))
+            }
         };
         item(
             &mut svg,
@@ -559,5 +590,17 @@ mod tests {
         }
         assert!(svg.contains("Treaty of Aigun"));
         assert!(map_svg(atlas, Date::end_of_year(1600), 800.0).is_err());
+    }
+
+    #[test]
+    fn the_map_names_the_states_that_held_land_and_the_last_line_change() {
+        let svg = map_svg(embedded(), Date::end_of_year(1921), 800.0).unwrap();
+        // the Far Eastern Republic held the Russian side; the RSFSR held none of the frame
+        assert!(svg.contains("russia: Far Eastern Republic<"), "legend");
+        assert!(!svg.contains("Russian Socialist Federative Soviet Republic"));
+        // the republic's proclamation moved no line
+        assert!(svg.contains("In force since the Convention of Peking (1860-11-14)"));
+        let svg = map_svg(embedded(), Date::end_of_year(1950), 800.0).unwrap();
+        assert!(svg.contains("In force since the Republic of China recognises"));
     }
 }
