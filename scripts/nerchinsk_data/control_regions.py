@@ -26,6 +26,7 @@ NE_PROVINCE_LINES = ("Heilongjiang - Jilin", "Jilin - Inner Mongol", "Inner Mong
 PICK = {
     "china": (126.6409, 45.7576),        # Harbin
     "heilongjiang": (126.6409, 45.7576),  # Harbin
+    "qiqihar": (123.95, 47.3333),         # Qiqihar
     "jilin": (125.3235, 43.8171),         # Changchun (Siege of Changchun infobox)
     "inner_mongolia": (119.7658, 49.2116),  # Hailar
     "zabaykalsky": (113.5, 52.0333),      # Chita
@@ -95,7 +96,7 @@ class Regions:
         self.china = _pick(_faces(side), PICK["china"])
         provinces = [c for parts in province_lines().values() for c in parts]
         faces = _faces(side + provinces)
-        self.face = {k: _pick(faces, p) for k, p in PICK.items() if k != "china"}
+        self.face = {k: _pick(faces, p) for k, p in PICK.items() if k not in ("china", "qiqihar")}
         # the Chinese faces not picked (the strip of Liaoning north of 42.25N) go with Jilin
         rest = [f for f in faces if self.china.contains(f.representative_point())
                 and not any(f.equals(g) for g in self.face.values())]
@@ -118,13 +119,15 @@ class Regions:
         return _largest(self.inner_mongolia().intersection(box))
 
     def heilongjiang(self, west=None):
-        """Today's Heilongjiang; west=True/False: the part west/east of QIQIHAR_HARBIN [est]."""
+        """Today's Heilongjiang; west=True/False: the piece round Qiqihar west of QIQIHAR_HARBIN [est], or
+        the piece round Harbin east of it. (West of the meridian Heilongjiang is in two pieces; the
+        northern one, the Greater Khingan, is in neither.)"""
         h = self.face["heilongjiang"]
         if west is None:
             return h
         box = shapely.geometry.box(110.0, 40.0, QIQIHAR_HARBIN, 60.0) if west else \
             shapely.geometry.box(QIQIHAR_HARBIN, 40.0, 145.0, 60.0)
-        return _largest(h.intersection(box))
+        return _pick(list(getattr(g := h.intersection(box), "geoms", [g])), PICK["qiqihar" if west else "heilongjiang"])
 
     def manchukuo(self):
         """The covered Chinese land less Xilingol [est]."""
