@@ -24,18 +24,20 @@ const ABAGAITU_WEST: (f64, f64) = (117.862, 49.54);
 
 /// Changchun (hubbry.com Siege of Changchun infobox): 43.8171N 125.3235E.
 const CHANGCHUN: (f64, f64) = (125.3235, 43.8171);
-/// Jilin city (en.wikipedia Jilin City infobox, 43°50'N 126°33'E).
-const JILIN_CITY: (f64, f64) = (126.55, 43.8333);
-/// Qiqihar (en.wikipedia Qiqihar infobox, 47°20'N 123°57'E).
-const QIQIHAR: (f64, f64) = (123.95, 47.3333);
-/// Hailar (en.wikipedia Hailar District infobox, 49°12'N 119°42'E).
-const HAILAR: (f64, f64) = (119.7, 49.2);
-/// Chita (en.wikipedia Chita infobox, 52°02'N 113°30'E).
-const CHITA: (f64, f64) = (113.5, 52.0333);
-/// Svobodny, Amur Oblast (en.wikipedia Svobodny infobox, 51°23'N 128°07'E), inland of the Amur.
-const SVOBODNY: (f64, f64) = (128.1167, 51.3833);
-/// Ussuriysk, Primorsky Krai (en.wikipedia Ussuriysk infobox, 43°48'N 131°57'E).
-const USSURIYSK: (f64, f64) = (131.95, 43.8);
+/// Jilin city government (pinocchiopedia.com copy of en.wikipedia Jilin City): 43.8381N 126.5497E.
+const JILIN_CITY: (f64, f64) = (126.5497, 43.8381);
+/// Qiqihar municipal government (en.wikipedia Qiqihar infobox, earthspot.org copy): 47.3549N 123.9182E.
+const QIQIHAR: (f64, f64) = (123.9182, 47.3549);
+/// Hailar (en.wikipedia Hailar District): 49.212N 119.736E.
+const HAILAR: (f64, f64) = (119.736, 49.212);
+/// Chita (en.wikipedia Chita, wiki3.en-us.nina.az copy): 52.050N 113.467E.
+const CHITA: (f64, f64) = (113.467, 52.05);
+/// Svobodny, Amur Oblast, inland of the Amur (en.wikipedia infobox, oenc.net copy): 51°24'N 128°06'E.
+const SVOBODNY: (f64, f64) = (128.1, 51.4);
+/// Ussuriysk, Primorsky Krai (piglix.com Ussuriysk): 43.800N 131.967E.
+const USSURIYSK: (f64, f64) = (131.967, 43.8);
+/// Lindong, seat of Bairin Left Banner in northern Jehol (piglix.com Bairin Left Banner): 43.967N 119.383E.
+const LINDONG: (f64, f64) = (119.383, 43.967);
 
 fn at(p: (f64, f64), year: i32) -> nerchinsk::control::Control<'static> {
     control_at(Point::new(p.0, p.1), year).unwrap()
@@ -412,6 +414,15 @@ fn japanese_invasion_by_the_dates_each_part_fell() {
         (c.controller, c.side, c.claimed_by),
         ("Republic of China", Some(Status::China), "Manchukuo")
     );
+    // northern Jehol: Chengde fell on 4 Mar 1933 (paperspast HBTRIB19330306.2.79)
+    bounds(
+        LINDONG,
+        "jehol_1933",
+        [(1932, 2, 29), (1932, 3, 1), (1933, 3, 3), (1933, 3, 4)],
+        None,
+        Some("manchukuo"),
+    );
+    assert_eq!(on(LINDONG, 1932, 6, 1).controller, "Republic of China");
     // Manchukuo itself, at Changchun (proclaimed 1 Mar 1932; Puyi captured 19 Aug 1945)
     bounds(
         CHANGCHUN,
@@ -507,6 +518,7 @@ fn the_areas_are_tried_in_the_documented_order() {
     let ids: Vec<&str> = embedded().areas().iter().map(|a| a.id.as_str()).collect();
     let pos = |id: &str| ids.iter().position(|x| *x == id).unwrap();
     assert!(pos("su_bingwen_hulunbuir") < pos("manchukuo"));
+    assert!(pos("jehol_1933") < pos("manchukuo"));
     assert!(pos("soviet_transbaikal_front") < pos("manchukuo"));
     assert!(pos("soviet_2nd_far_eastern_front") < pos("manchukuo"));
     assert!(pos("nationalist_changchun") < pos("communist_jilin"));

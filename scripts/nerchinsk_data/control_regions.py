@@ -22,16 +22,16 @@ NE_PROVINCE_LINES = ("Heilongjiang - Jilin", "Jilin - Inner Mongol", "Inner Mong
                      "Amur - Sakha (Yakutia)", "Khabarovsk - Amur", "Yevrey - Amur", "Yevrey - Khabarovsk",
                      "Khabarovsk - Primor'ye", "Sakha (Yakutia) - Khabarovsk", "Irkutsk - Buryat")
 
-# A point inside each region, to pick the faces (lon, lat; towns from en.wikipedia infoboxes)
+# A point inside each region, to pick the faces (lon, lat; the sources are the landmarks' in tests/control.rs)
 PICK = {
-    "china": (126.6409, 45.7576),        # Harbin
+    "china": (126.6409, 45.7576),         # Harbin (wikimili Harbin)
     "heilongjiang": (126.6409, 45.7576),  # Harbin
-    "qiqihar": (123.95, 47.3333),         # Qiqihar
-    "jilin": (125.3235, 43.8171),         # Changchun (Siege of Changchun infobox)
-    "inner_mongolia": (119.7658, 49.2116),  # Hailar
-    "zabaykalsky": (113.5, 52.0333),      # Chita
-    "amur_oblast": (128.1167, 51.3833),   # Svobodny, inland of the Amur
-    "primorsky": (131.95, 43.8),          # Ussuriysk
+    "qiqihar": (123.9182, 47.3549),       # Qiqihar (en.wikipedia Qiqihar infobox, hessslslslsls.azureedge.net copy)
+    "jilin": (125.3235, 43.8171),         # Changchun (hubbry.com Siege of Changchun infobox)
+    "inner_mongolia": (119.736, 49.212),  # Hailar (en.wikipedia Hailar District)
+    "zabaykalsky": (113.467, 52.05),      # Chita (en.wikipedia Chita, wiki3.en-us.nina.az copy)
+    "amur_oblast": (128.1, 51.4),         # Svobodny, inland of the Amur (en.wikipedia infobox, oenc.net copy)
+    "primorsky": (131.967, 43.8),         # Ussuriysk (piglix.com Ussuriysk)
 }
 
 # [est] Manchukuo's edge against Xilingol (Mengjiang, never in Manchukuo): no dataset here has the
@@ -41,6 +41,12 @@ XILINGOL_EDGE = [(119.9, 46.7), (119.0, 45.2), (117.8, 44.0), (116.6, 42.9), (11
 # [est] Hulunbuir (Barga) against Hinggan league: the parallel 47.3N between the Mongolian border
 # and the Inner Mongolia-Heilongjiang line (Hulunbuir's southern edge runs at 47.0-47.6N on today's maps).
 HULUNBUIR_SOUTH = 47.3
+# [est] Northern Jehol (the Ju Ud league: today's Chifeng and the west of Tongliao, with Kailu), the part of
+# the 1933 province inside the frame: its northern and eastern edge, drawn by eye from today's maps
+# (no dataset here has league or 1933 provincial boundaries); the frame closes it in the south and
+# XILINGOL_EDGE in the west.
+JEHOL_NORTH = [(115.0, 42.0), (121.9, 42.0), (121.9, 44.2), (121.2, 45.2), (120.2, 45.6), (119.3, 45.2),
+               (118.4, 44.7), (117.5, 44.2), (115.0, 44.2)]
 # [est] between the Japanese zone round Qiqihar (taken 19 Nov 1931) and the Harbin area (taken
 # 5 Feb 1932) in Heilongjiang: the meridian 125.0E, between Qiqihar (123.9E) and Harbin (126.6E).
 QIQIHAR_HARBIN = 125.0
@@ -112,6 +118,10 @@ class Regions:
     def inner_mongolia(self):
         """Today's Inner Mongolia inside the frame, less Xilingol [est]."""
         return _largest(self.face["inner_mongolia"].difference(self.xilingol()))
+
+    def jehol(self):
+        """[est] Northern Jehol: Inner Mongolia inside JEHOL_NORTH."""
+        return _largest(self.inner_mongolia().intersection(Polygon(JEHOL_NORTH)))
 
     def hulunbuir(self):
         """[est] Hulunbuir (Barga): Inner Mongolia north of HULUNBUIR_SOUTH."""

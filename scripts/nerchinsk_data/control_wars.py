@@ -138,6 +138,20 @@ def manchukuo_and_1945(area, r):
          method=f"derived: today's Inner Mongolia ({NE_ADM1}) north of {HULUNBUIR_SOUTH}N [est], for Hulunbuir's southern "
                 "edge; Su's troops also held the railway east of the Khingan to Fularji, not drawn",
          poly=r.hulunbuir(), claimed_by="Manchukuo")
+    area(id="jehol_1933",
+         name="Northern Jehol, held by the Jehol provincial government until 1933",
+         controller="china", de_jure="china", start="1932-03-01", end="1933-03-04",
+         reason="Jehol, under its governor Tang Yulin, stayed with China after Manchukuo claimed it; the Kwantung Army took "
+                "it in the Jehol campaign of late February and early March 1933 (Kailu fell on 25 Feb, Chifeng some days "
+                "after 2 Mar, the capital Chengde on 4 Mar)",
+         source="Battle of Rehe, 21 Feb-1 Mar 1933 (wikimili.com Battle of Rehe); Kailu and Chaoyang taken 25 Feb 1933, "
+                "Chifeng after days of fighting (phersu-atlas.com event 1439; wikisum.wiki Battle of Rehe: from 2 Mar); "
+                "Japanese entered Chengde on 4 Mar 1933 (Hawke's Bay Tribune 6 Mar 1933, paperspast HBTRIB19330306.2.79; "
+                "TIME 13 Mar 1933, softbeam.net)",
+         accuracy_km=75.0,
+         method=f"derived: today's Inner Mongolia ({NE_ADM1}) inside a hand-digitised northern and eastern edge of the "
+                "Ju Ud league [est], the frame in the south, " + XILINGOL,
+         poly=r.jehol(), claimed_by="Manchukuo")
     area(id="soviet_transbaikal_front",
          name="Soviet advance, Transbaikal Front: Hulunbuir and the west",
          controller="russia", de_jure="china", start="1945-08-10", end="1945-08-19",
