@@ -5,7 +5,7 @@ from shapely.geometry import box
 
 from .control_regions import HULUNBUIR_SOUTH, QIQIHAR_HARBIN
 
-NE_ADM1 = "Natural Earth 10m admin-1 boundary lines (Debian libmagics++-data)"
+NE_ADM1 = "Natural Earth 10m admin-1 lines"
 SIDES = "the lines of data/lines.geojson (WDBII border, China-Mongolia line, 115.5E edge, frame)"
 XILINGOL = "less Xilingol west of a hand-digitised edge [est], no dataset here having the league boundaries"
 CHINA_METHOD = f"derived: the covered Chinese land between {SIDES}, {XILINGOL}"
@@ -48,7 +48,7 @@ def russian_civil_war(area, r):
                 "(en.wikipedia Chita Operations, review.clateway.com copy); Chita taken on 22 Oct 1920 (pregl.ru, Shishkin); "
                 "the day in September 1918 is not given: the 1st is taken",
          accuracy_km=200.0,
-         method=f"derived: today's Zabaykalsky Krai between {NE_ADM1} and the China and Mongolia border lines of "
+         method=f"derived: today's Zabaykalsky Krai, cut by {NE_ADM1} and the China and Mongolia border lines of "
                 "data/lines.geojson; the 1918 Transbaikal oblast also took in Buryatia, and in 1920 partisans held much "
                 "of the krai's east and north",
          poly=r.face["zabaykalsky"],
@@ -65,7 +65,7 @@ def russian_civil_war(area, r):
                 "Partisans on the Amur); 4 Feb 1920 handover and Soviet power two days later (A. Tikhomirov, Sovetskaya "
                 "Rossiya v 1920 godu, libcat.ru excerpt)",
          accuracy_km=200.0,
-         method=f"derived: today's Amur Oblast between {NE_ADM1} and the Amur border line of data/lines.geojson; the hold "
+         method=f"derived: today's Amur Oblast, cut by {NE_ADM1} and the Amur border line of data/lines.geojson; the hold "
                 "was on the towns and the railway, with partisans in the countryside from 1919",
          poly=r.face["amur_oblast"],
          claimed_by="russia")
@@ -83,7 +83,7 @@ def russian_civil_war(area, r):
                 "(fakti.bg 826330; omniatlas.com northern-eurasia 1922-07-01); Japanese evacuation zones in Sep 1922 "
                 "(history.state.gov FRUS 1922 v. II d748)",
          accuracy_km=100.0,
-         method=f"derived: today's Primorsky Krai between {NE_ADM1}, the Ussuri-Khanka-Tumen border lines and the coast "
+         method=f"derived: today's Primorsky Krai, cut by {NE_ADM1}, the Ussuri-Khanka-Tumen border lines and the coast "
                 "of data/lines.geojson; the partisans held much of the interior, and from January to April 1920 a "
                 "zemstvo government ruled Vladivostok beside the Japanese",
          poly=r.face["primorsky"],
@@ -98,10 +98,11 @@ def manchukuo_and_1945(area, r):
          name="Kirin (Jilin) under the Kwantung Army, before Manchukuo",
          controller=kwantung, de_jure="china", start="1931-09-19", end="1932-03-01",
          reason="taken by the Kwantung Army after the Mukden incident; the Kirin provincial government under Xi Qia "
-                "went over to the Japanese; eastern Kirin stayed with anti-Japanese forces into 1932-33",
-         source=jl_src + "; day: 19 Sep 1931, the day after the incident [est]",
+                "went over to the Japanese; the east of the province stayed with anti-Japanese forces into 1932-33",
+         source=jl_src + "; the east held by Chinese forces until January 1933 (worldhistoryproject.org 1933/1/7); "
+                        "day: 19 Sep 1931, the day after the incident [est]",
          accuracy_km=100.0,
-         method=f"derived: today's Jilin (and Liaoning north of 42.25N) between {NE_ADM1} and the lines of data/lines.geojson",
+         method=f"derived: today's Jilin and Liaoning north of 42.25N, cut by {NE_ADM1} and the lines of data/lines.geojson",
          poly=r.face["jilin"], claimed_by="china")
     area(id="kwantung_qiqihar_1931",
          name="Western Heilongjiang (Qiqihar) under the Kwantung Army, before Manchukuo",
@@ -110,7 +111,8 @@ def manchukuo_and_1945(area, r):
          source="Ma forced from Qiqihar by 19 Nov 1931 (phersu-atlas.com event 2518; es.stringtranslate.com Invasion "
                 "japonesa de Manchuria; c1.dudushu.com Minguo dashiji ch. 117: withdrew 19 Nov 1931 to Baiquan and Keshan)",
          accuracy_km=100.0,
-         method=f"derived: today's Heilongjiang ({NE_ADM1}) west of {QIQIHAR_HARBIN}E, a hand-chosen meridian [est] between "
+         method=f"derived: today's Heilongjiang, cut by {NE_ADM1}, the piece west of {QIQIHAR_HARBIN}E round Qiqihar, the "
+                "meridian hand-chosen [est] between "
                 "Qiqihar (123.9E) and Harbin (126.6E)",
          poly=r.heilongjiang(west=True), claimed_by="china")
     area(id="kwantung_harbin_1932",
@@ -121,7 +123,7 @@ def manchukuo_and_1945(area, r):
          source="League of Nations, Appeal by the Chinese Government (Lytton report), p. 80 (en.wikisource); chinahistory.co.uk "
                 "Battle of Harbin",
          accuracy_km=150.0,
-         method=f"derived: today's Heilongjiang ({NE_ADM1}) east of {QIQIHAR_HARBIN}E [est]",
+         method=f"derived: today's Heilongjiang, cut by {NE_ADM1}, east of {QIQIHAR_HARBIN}E [est]",
          poly=r.heilongjiang(west=False), claimed_by="china")
     area(id="su_bingwen_hulunbuir",
          name="Hulunbuir (Barga) held by Su Bingwen",
@@ -135,7 +137,7 @@ def manchukuo_and_1945(area, r):
                 "Heilongjiang shizhi 2012 no. 7); his men in the USSR by January 1933 (Shenbao 16 Jan 1933, listed at "
                 "m.handmsg.com 2015/0710/19306340); the day in December 1932 is not given: 5 Dec is taken [est]",
          accuracy_km=50.0,
-         method=f"derived: today's Inner Mongolia ({NE_ADM1}) north of {HULUNBUIR_SOUTH}N [est], for Hulunbuir's southern "
+         method=f"derived: today's Inner Mongolia, cut by {NE_ADM1}, north of {HULUNBUIR_SOUTH}N [est] for Hulunbuir's southern "
                 "edge; Su's troops also held the railway east of the Khingan to Fularji, not drawn",
          poly=r.hulunbuir(), claimed_by="Manchukuo")
     area(id="jehol_1933",
@@ -149,7 +151,7 @@ def manchukuo_and_1945(area, r):
                 "Japanese entered Chengde on 4 Mar 1933 (Hawke's Bay Tribune 6 Mar 1933, paperspast HBTRIB19330306.2.79; "
                 "TIME 13 Mar 1933, softbeam.net)",
          accuracy_km=75.0,
-         method=f"derived: today's Inner Mongolia ({NE_ADM1}) inside a hand-digitised northern and eastern edge of the "
+         method=f"derived: today's Inner Mongolia, cut by {NE_ADM1}, inside a hand-digitised northern and eastern edge of the "
                 "Ju Ud league [est], the frame in the south, " + XILINGOL,
          poly=r.jehol(), claimed_by="Manchukuo")
     area(id="soviet_transbaikal_front",
@@ -161,19 +163,19 @@ def manchukuo_and_1945(area, r):
          source="S. Tretyak, Trudnyi put' k pobede (mybooks.club excerpt p. 54): Hailar taken 10 Aug, Manzhouli and "
                 "Zhalainur 11-12 Aug; zhgx.net news 277 (the tank army over the Greater Khingan by 12 Aug)",
          accuracy_km=100.0,
-         method=f"derived: today's Inner Mongolia inside the frame ({NE_ADM1}), {XILINGOL}",
+         method=f"derived: today's Inner Mongolia inside the frame, cut by {NE_ADM1}, {XILINGOL}",
          poly=r.inner_mongolia(), claimed_by="china")
     area(id="soviet_2nd_far_eastern_front",
          name="Soviet advance, 2nd and 1st Far Eastern Fronts: Heilongjiang",
          controller="russia", de_jure="china", start="1945-08-17", end="1945-08-19",
          reason="the 2nd Far Eastern Front crossed the Amur and Ussuri on 9 Aug 1945 and took Jiamusi on 17 Aug; the 1st "
-                "Far Eastern Front took Mudanjiang on 16 Aug; Harbin was entered on 18-20 Aug",
+                "Far Eastern Front took Mudanjiang on 16 Aug; Harbin was entered on 18-21 Aug",
          source="zhgx.net news 277 (1st Far Eastern Front: Mudanjiang 16 Aug; 2nd: Jiamusi 17 Aug, Harbin 21 Aug); "
                 "jmstv.org.cn (Jiamusi 15-16 Aug); Sovinformburo of 20 Aug 1945 (zab-news.ru 2025/08/20/17355: 2nd Far "
                 "Eastern Front in Harbin, 1st in Jilin, Transbaikal Front in Changchun and Mukden); Harbin airborne "
                 "landing 18 Aug (special.dbw.cn, as for soviet_manchuria)",
          accuracy_km=150.0,
-         method=f"derived: today's Heilongjiang ({NE_ADM1})",
+         method=f"derived: today's Heilongjiang, cut by {NE_ADM1}",
          poly=r.heilongjiang(), claimed_by="china")
     area(id="manchukuo",
          name="Manchukuo",
@@ -210,17 +212,17 @@ def civil_war_1946(area, r):
                 "Jinzhou; from 1 Oct 1949 the People's Republic is the de jure answer",
          source="wikisum.wiki Siege of Changchun ('by mid-March 1948'); the day: the 15th is taken [est]",
          accuracy_km=100.0,
-         method=f"derived: today's Jilin (and Liaoning north of 42.25N) between {NE_ADM1} and the lines of data/lines.geojson",
+         method=f"derived: today's Jilin and Liaoning north of 42.25N, cut by {NE_ADM1} and the lines of data/lines.geojson",
          poly=r.face["jilin"], claimed_by="china")
     area(id="communist_heilongjiang",
          name="Heilongjiang held by the Communists",
          controller=communists, de_jure="china", start="1946-04-28", end="1949-10-01",
          reason="the Communist forces entered Harbin on 28 Apr 1946 as the Soviet army left, and held it and most of the "
-                "north for the rest of the civil war; the Nationalist advance stopped south of the Sungari in June 1946",
+                "north for the rest of the civil war; the Nationalist advance stopped with the ceasefire of June 1946",
          source="Harbin under Soviet control until the Communist forces entered on 28 Apr 1946 (special.dbw.cn/system/2006/04/"
                 "26/050375632.shtml); Chiang's ceasefire of 6 Jun 1946 (hubbry.com Siege of Changchun)",
          accuracy_km=100.0,
-         method=f"derived: today's Heilongjiang ({NE_ADM1})",
+         method=f"derived: today's Heilongjiang, cut by {NE_ADM1}",
          poly=r.heilongjiang(), claimed_by="china")
     area(id="soviet_manchuria",
          name="Soviet occupation of Manchuria",
