@@ -525,3 +525,59 @@ fn the_areas_are_tried_in_the_documented_order() {
     assert!(pos("communist_heilongjiang") < pos("soviet_manchuria"));
     assert!(pos("heixiazi_held") < pos("russian_occupation_1900"));
 }
+
+#[test]
+fn older_areas_on_both_sides_of_their_dates() {
+    // the Sixty-Four Villages: Aigun (28 May 1858) to the expulsions of July 1900 (data/README.md)
+    bounds(
+        SIXTY_FOUR,
+        "sixty_four_villages",
+        [(1858, 5, 27), (1858, 5, 28), (1900, 7, 16), (1900, 7, 17)],
+        None,
+        None,
+    );
+    // Zhenbao: the 1951 agreement, the clashes of 2 Mar 1969, the ceasefire of 10 Sep 1969 and
+    // the 1991 agreement in force on 16 Mar 1992 (Ryabushkin, rulit.me; bibliboba.online)
+    bounds(
+        ZHENBAO,
+        "zhenbao_soviet",
+        [(1950, 12, 31), (1951, 1, 1), (1969, 3, 1), (1969, 3, 2)],
+        None,
+        Some("zhenbao_contested"),
+    );
+    bounds(
+        ZHENBAO,
+        "zhenbao_contested",
+        [(1969, 3, 1), (1969, 3, 2), (1969, 9, 9), (1969, 9, 10)],
+        Some("zhenbao_soviet"),
+        Some("zhenbao_chinese"),
+    );
+    bounds(
+        ZHENBAO,
+        "zhenbao_chinese",
+        [(1969, 9, 9), (1969, 9, 10), (1992, 3, 15), (1992, 3, 16)],
+        Some("zhenbao_contested"),
+        None,
+    );
+    // the islands: the Khabarovsk Protocol of 22 Dec 1929 to the handover of 14 Oct 2008
+    // (history.state.gov FRUS 1929 v. II d397; 9x1x.cn/article/jnpeoc)
+    for (p, id) in [
+        (WEST_ISLAND, "heixiazi_held"),
+        (EAST_ISLAND, "heixiazi_held"),
+        (ABAGAITU, "abagaitu_held"),
+        (ABAGAITU_WEST, "abagaitu_held"),
+    ] {
+        bounds(
+            p,
+            id,
+            [
+                (1929, 12, 21),
+                (1929, 12, 22),
+                (2008, 10, 13),
+                (2008, 10, 14),
+            ],
+            None,
+            None,
+        );
+    }
+}
