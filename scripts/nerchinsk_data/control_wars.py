@@ -46,7 +46,9 @@ def russian_civil_war(area, r):
                 "Chita operations of April-October 1920 (Great Soviet Encyclopedia, encyclopedia2.thefreedictionary.com Chita "
                 "Operations of 1920); Japan's withdrawal from Transbaikalia after the Gongota agreement of 15 Jul 1920 "
                 "(en.wikipedia Chita Operations, review.clateway.com copy); Chita taken on 22 Oct 1920 (pregl.ru, Shishkin); "
-                "the day in September 1918 is not given: the 1st is taken",
+                "Soviet power fell in August 1918 (safe-rgs.ru 325), Socialist-Revolutionary and liberal authorities held "
+                "Chita from August to October 1918 before Semyonov (chita.ru 2024/01/14/73106831); the day in September "
+                "1918 is not given: the 1st is taken",
          accuracy_km=200.0,
          method=f"derived: today's Zabaykalsky Krai, cut by {NE_ADM1} and the China and Mongolia border lines of "
                 "data/lines.geojson; the 1918 Transbaikal oblast also took in Buryatia, and in 1920 partisans held much "
