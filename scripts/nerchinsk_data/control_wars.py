@@ -22,7 +22,7 @@ def occupation_1900(area, r):
          source="Russian troops crossed the Amur at Blagoveshchensk on 20 July 1900 and took Sakhalyan (Heihe) the same day "
                 "and Aigun on 22 July (en.wikipedia Battles on Amur River (1900), the-uncensored-wiki.com copy; wikisum.wiki "
                 "Russian invasion of Manchuria); the 1902 agreement's three stages (bitlit.ru Japan from the Japanese "
-                "government history p. 67; text at chinaforeignrelations.net/node/240; stages 1 and 2 only: clyx.com Asakawa, "
+                "government history p. 67; text at chinaforeignrelations.net/node/240; the first stage carried out in Oct 1902: clyx.com Asakawa, "
                 "The Russo-Japanese Conflict, ch. XIV); Portsmouth additional article to art. 3 (en.wikisource The New Far East "
                 "(1906) p. 316); in force 14 Oct 1905, evacuation delayed (New Zealand Herald 18 Sep 1906, paperspast.natlib.govt.nz "
                 "NZH19060918.2.53); handover of the last province on 15 Apr 1907, Russia a month early, 8,000 railway guards "
