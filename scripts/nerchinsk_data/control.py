@@ -3,40 +3,54 @@ import shapely.geometry
 from shapely.geometry import Point
 
 from .geometry import nearest_index, r6, sinu_km2
-from .places import E, KHABAROVSK, N, S, W_CHINA, ZHENBAO
+from .places import KHABAROVSK, ZHENBAO
+from .control_regions import Regions
+from .control_wars import civil_war_1946, manchukuo_and_1945, occupation_1900, russian_civil_war
 from .sources import amur_banks
+
+SIMPLIFY_DEG = 0.01
 
 ZEYA_MOUTH = (127.535, 50.245)        # Zeya mouth at Blagoveshchensk (Blagoveshchensk 50.25N 127.533E, wikizero)
 HORMOLDZIN = (127.70, 49.65)          # [est] the Amur opposite Hormoldzin (Sunwu county), 140-150 li below the Zeya
 # [est] inland edge of the Sixty-Four Villages, drawn so that the area is the published 3,600 km2
 SIXTY_FOUR_INLAND = [(128.22, 49.70), (128.22, 50.10), (127.95, 50.42), (127.62, 50.45)]
-# [est] the edge of Manchukuo against Xilingol (Mengjiang) in the south-west of the frame, by
-# eye from today's league boundaries: Xilingol was never part of Manchukuo
-MANCHUKUO_WEST = [(119.9, 46.7), (119.0, 45.2), (117.8, 44.0), (116.6, 42.9), (116.3, 42.25)]
 
 
-def control_areas(lines, islet):
+def control_areas(lines, islet, all_lines):
     """Polygons of de facto control that differ from the de jure answer. Each applies only where
     the de jure status is `de_jure` (or anywhere for "any"), between `from` (inclusive) and `to`
     (exclusive); the first that applies wins. See data/README.md for every source.
     `lines`: the treaty lines by id (those around the islands are used); `islet`: the ring around
-    Abagaitu islet (Border.islet)."""
+    Abagaitu islet (Border.islet); `all_lines`: every line of data/lines.geojson by id (to cut the
+    regions, control_regions.py)."""
     amur_upper, amur_low, heixiazi = lines["amur_upper"], lines["amur_lower"], lines["heixiazi_2004"]
     kazakevicheva, arm = lines["kazakevicheva_channel"], lines["ussuri_below_kazakevicheva"]
     out = []
 
-    def area(*, id, name, controller, de_jure, start, end, reason, source, accuracy_km, method, ring, claimed_by=""):
-        ring = [r6(c) for c in ring]
-        ring = [c for i, c in enumerate(ring) if i == 0 or c != ring[i - 1]]
-        if ring[0] != ring[-1]:
-            ring = ring + [ring[0]]
-        if not shapely.geometry.LinearRing(ring).is_ccw:
-            ring = ring[::-1]  # RFC 7946: exterior rings counter-clockwise
+    def area(*, id, name, controller, de_jure, start, end, reason, source, accuracy_km, method, ring=None, poly=None,
+             claimed_by=""):
+        """One area; its polygon is `ring` (lon/lat) or a shapely `poly`, simplified to 0.01 degree
+        (about 1 km, within every area's accuracy) and written with its holes."""
+        if poly is None:
+            rings = [ring]
+        else:
+            p = poly.simplify(SIMPLIFY_DEG, preserve_topology=True)
+            rings = [list(r.coords) for r in [p.exterior] + list(p.interiors)]
+        done = []
+        for k, r in enumerate(rings):
+            r = [r6(c) for c in r]
+            r = [c for i, c in enumerate(r) if i == 0 or c != r[i - 1]]
+            if r[0] != r[-1]:
+                r = r + [r[0]]
+            if shapely.geometry.LinearRing(r).is_ccw != (k == 0):
+                r = r[::-1]  # RFC 7946: exterior rings counter-clockwise, holes clockwise
+            done.append(r)
+        km2 = sinu_km2(done[0]) - sum(sinu_km2(h) for h in done[1:])
         out.append({"type": "Feature", "properties": {
             "id": id, "name": name, "controller": controller, "claimed_by": claimed_by, "de_jure": de_jure,
             "from": start, "to": end, "reason": reason, "source": source, "accuracy_km": accuracy_km, "method": method,
-            "area_km2": round(sinu_km2(ring), 1)},
-            "geometry": {"type": "Polygon", "coordinates": [[list(c) for c in ring]]}})
+            "area_km2": round(km2, 1)},
+            "geometry": {"type": "Polygon", "coordinates": [[list(c) for c in r] for r in done]}})
 
     # Zhenbao / Damansky: a box of the island's size (1.7 x 0.5 km) around its coordinate, widened to
     # the line's accuracy so that it reaches across the Ussuri line the data draw
@@ -139,41 +153,12 @@ def control_areas(lines, islet):
                 "inland edge [est] sized to the published area",
          ring=ring)
 
-    # Manchukuo: the Chinese side of the frame, less Xilingol in the south-west
-    ring = [(W_CHINA, S), (E, S), (E, N), (W_CHINA, N)]
-    # the Xilingol corner: the covered area's west edge in China below the Mongolian border, to the hand-drawn edge
-    corner = [MANCHUKUO_WEST[-1], (W_CHINA, S), (W_CHINA, 45.9)] + [MANCHUKUO_WEST[0]]
-    frame_poly = shapely.geometry.Polygon(ring)
-    cut = frame_poly.difference(shapely.geometry.Polygon(corner + MANCHUKUO_WEST[1:-1][::-1]).buffer(0))
-    cut = max(getattr(cut, "geoms", [cut]), key=lambda g: g.area)
-    area(id="manchukuo",
-         name="Manchukuo",
-         controller="Manchukuo (Japanese puppet state)", de_jure="china", start="1932-03-01", end="1945-08-19",
-         reason="Manchukuo, a state set up by Japan after the invasion of 1931, held the Chinese side; the Republic of China "
-                "kept the de jure title and most states did not recognise Manchukuo",
-         source="proclaimed 1 Mar 1932, Puyi captured 19 Aug 1945 after the Soviet invasion of 9 Aug (history.md: yibinfan.com/"
-                "article/6907.html; wikivisually.com Soviet invasion of Manchuria); Heilongjiang and Hulunbuir in Manchukuo, "
-                "Xilingol not (its edge here is drawn by eye, [est])",
-         accuracy_km=50.0,
-         method="derived: the frame, less a hand-digitised south-western corner (Xilingol) [est]",
-         ring=[r6(c) for c in cut.exterior.coords])
-    # The Soviet occupation of Manchuria, from the fall of Manchukuo to the withdrawal: the same polygon
-    area(id="soviet_manchuria",
-         name="Soviet occupation of Manchuria",
-         controller="russia", de_jure="china", start="1945-08-19", end="1946-05-03",
-         reason="occupied by the Soviet Red Army after the invasion of 9 Aug 1945; the Sino-Soviet treaty of 14 Aug 1945 left "
-                "sovereignty to the Republic of China, which waited for the handover; the withdrawal, promised within three "
-                "months of Japan's defeat, was delayed, ran south to north from March 1946 and was completed on 3 May 1946",
-         source="en.wikipedia Soviet occupation of Manchuria (infobox: ends 3 May [1946], withdrawal of all Soviet troops; "
-                "chaos.owiki.org copy: the last Soviet forces left in May 1946); jxxfw.com periodical 155dd6d3 (promised to "
-                "withdraw three months after the defeat of Japan, i.e. Nov-Dec 1945; announced complete withdrawal on 3 May 1946); "
-                "Soviet airborne troops in Harbin 18 Aug 1945, the city under Soviet military control until 28 Apr 1946 "
-                "(special.dbw.cn/system/2006/04/26/050375632.shtml); withdrawal from south to north announced 26 Feb 1946, "
-                "Shenyang, Jiamusi, Changchun and Qiqihar left before Harbin (221.212.156.90/hbfm/hbsh/2014/02/12159.html)",
-         accuracy_km=50.0,
-         method="derived: the Manchukuo polygon (the frame, less a hand-digitised south-western corner (Xilingol) [est])",
-         ring=[r6(c) for c in cut.exterior.coords],
-         claimed_by="china")
+    # The wars, in the order in which they must be tried (data/README.md, "Order"); see control_wars.py
+    regions = Regions(all_lines)
+    occupation_1900(area, regions)
+    russian_civil_war(area, regions)
+    manchukuo_and_1945(area, regions)
+    civil_war_1946(area, regions)
     for f in out:
         p = f["properties"]
         print(f"control {p['id']}: {p['area_km2']} km2, {p['from']} to {p['to']}")
