@@ -4,13 +4,13 @@
 
 use nerchinsk::{data::embedded, Status};
 
-/// Published figures: (event id, to, km2, source).
-const PUBLISHED: &[(&str, Status, f64, &str)] = &[
-    ("aigun_1858", Status::Russia, 600_000.0, "\"over 600,000 km2\": Encyclopedia of China (zgbk.com ID 390067); en.wikipedia Treaty of Aigun"),
-    ("aigun_1858", Status::Joint, 400_000.0, "\"400,000 km2 under joint administration\": Encyclopedia of China (zgbk.com ID 390067)"),
-    ("peking_1860", Status::Russia, 400_000.0, "\"a total of 400,000 km2\": en.wikipedia Convention of Peking; china.org.cn counts Sakhalin in it"),
-    ("eastern_section_1991", Status::China, 720.0, "\"about 720 km2\" net to China (Tkachenko, via en.wikipedia 1991 Sino-Soviet Border Agreement, liquisearch.com); islands the data do not resolve"),
-    ("additional_agreement_2004", Status::China, 208.54, "\"174 km2\": Tarabarov and half of Bolshoy Ussuriysky (ru.delfi.lt, 21 Jul 2008; en-academic.com enwiki 2935854), plus 34.54 km2 of Abagaitu islet (pediainside.com 阿巴该图洲渚)"),
+/// Published figures: (event id, from, to, km2, source).
+const PUBLISHED: &[(&str, Status, Status, f64, &str)] = &[
+    ("aigun_1858", Status::China, Status::Russia, 600_000.0, "\"over 600,000 km2\": Encyclopedia of China (zgbk.com ID 390067); en.wikipedia Treaty of Aigun"),
+    ("aigun_1858", Status::China, Status::Joint, 400_000.0, "\"400,000 km2 under joint administration\": Encyclopedia of China (zgbk.com ID 390067)"),
+    ("peking_1860", Status::Joint, Status::Russia, 400_000.0, "\"a total of 400,000 km2\": en.wikipedia Convention of Peking; china.org.cn counts Sakhalin in it"),
+    ("eastern_section_1991", Status::Russia, Status::China, 720.0, "\"about 720 km2\" net to China, some 700 islands (Tkachenko, via en.wikipedia 1991 Sino-Soviet Border Agreement, liquisearch.com); the data draw Zhenbao's channel only"),
+    ("additional_agreement_2004", Status::Russia, Status::China, 208.54, "\"174 km2\": Tarabarov and half of Bolshoy Ussuriysky (ru.delfi.lt, 21 Jul 2008; en-academic.com enwiki 2935854), plus 34.54 km2 of Abagaitu islet (pediainside.com 阿巴该图洲渚)"),
 ];
 
 fn main() {
@@ -19,37 +19,32 @@ fn main() {
     let mut rows = Vec::new();
     for ev in atlas.events() {
         let transfers = atlas.transfers_of(&ev.id).expect("events of the atlas");
-        if transfers.is_empty() {
-            // an event that moves no line in these data (1991): show the published figure against 0
-            for p in PUBLISHED.iter().filter(|p| p.0 == ev.id) {
-                let from = if p.1 == Status::China {
-                    Status::Russia
-                } else {
-                    Status::China
-                };
-                rows.push((ev.name.clone(), from, p.1, 0.0, Some((p.2, p.3))));
+        // a published figure for a move these data do not make: shown against 0
+        for p in PUBLISHED.iter().filter(|p| p.0 == ev.id) {
+            if !transfers.iter().any(|t| (t.from, t.to) == (p.1, p.2)) {
+                rows.push((ev.name.clone(), p.1, p.2, 0.0, Some((p.3, p.4))));
             }
         }
         for t in transfers {
             let published = PUBLISHED
                 .iter()
-                .find(|p| p.0 == ev.id && p.1 == t.to && t.from != Status::Undetermined);
+                .find(|p| p.0 == ev.id && (p.1, p.2) == (t.from, t.to));
             rows.push((
                 ev.name.clone(),
                 t.from,
                 t.to,
                 t.km2,
-                published.map(|p| (p.2, p.3)),
+                published.map(|p| (p.3, p.4)),
             ));
         }
     }
     // why a computed figure differs from the published one by more than 10% (README, "Why the
     // differences", has the long form)
     const WHY: &[(&str, &str)] = &[
-        ("Convention of Peking", "the ~400,000 km2 include Sakhalin (~76,000 km2), which no treaty named; the data cover the mainland only"),
+        ("Convention of Peking", "the ~400,000 km2 include Sakhalin (72,492 km2), which no treaty named; the data cover the mainland only"),
         ("Treaty of Aigun", "the joint land ends at the coast and the 1860 land line; the ~400,000 km2 usually quoted include Sakhalin"),
         ("Complementary Agreement on the Eastern Section of the China-Russia Boundary", "the data count river water as land (42 km2 of Amur channel at Khabarovsk) and Abagaitu's face follows channel centre lines"),
-        ("Sino-Soviet Agreement on the Eastern Section of the Boundary", "the ~720 km2 are river islands the data already put on the main-channel side: nothing moves"),
+        ("Sino-Soviet Agreement on the Eastern Section of the Boundary", "the ~720 km2 are some 700 river islands; the data draw the 1861 map's line at Zhenbao only and run mid-river elsewhere"),
     ];
     let why = |treaty: &str, km2: f64, p: Option<(f64, &str)>| -> Option<&'static str> {
         let (pk, _) = p?;
