@@ -10,7 +10,8 @@ const PUBLISHED: &[(&str, Status, Status, f64, &str)] = &[
     ("aigun_1858", Status::China, Status::Joint, 400_000.0, "\"400,000 km2 under joint administration\": Encyclopedia of China (zgbk.com ID 390067)"),
     ("peking_1860", Status::Joint, Status::Russia, 400_000.0, "\"a total of 400,000 km2\": en.wikipedia Convention of Peking; china.org.cn counts Sakhalin in it"),
     ("eastern_section_1991", Status::Russia, Status::China, 720.0, "\"about 720 km2\" net to China, some 700 islands (Tkachenko, via en.wikipedia 1991 Sino-Soviet Border Agreement, liquisearch.com); the data draw Zhenbao's channel only"),
-    ("additional_agreement_2004", Status::Russia, Status::China, 208.54, "\"174 km2\": Tarabarov and half of Bolshoy Ussuriysky (ru.delfi.lt, 21 Jul 2008; en-academic.com enwiki 2935854), plus 34.54 km2 of Abagaitu islet (pediainside.com 阿巴该图洲渚)"),
+    ("additional_agreement_2004", Status::Russia, Status::China, 174.0, "\"174 km2\": Tarabarov and half of Bolshoy Ussuriysky (ru.delfi.lt, 21 Jul 2008; en-academic.com enwiki 2935854)"),
+    ("additional_agreement_2004", Status::China, Status::Russia, 23.02, "23.02 km2 of Abagaitu islet to Russia (pediainside.com 阿巴该图洲渚)"),
 ];
 
 fn main() {
@@ -43,7 +44,7 @@ fn main() {
     const WHY: &[(&str, &str)] = &[
         ("Convention of Peking", "the ~400,000 km2 include Sakhalin (72,492 km2), which no treaty named; the data cover the mainland only"),
         ("Treaty of Aigun", "the joint land ends at the coast and the 1860 land line; the ~400,000 km2 usually quoted include Sakhalin"),
-        ("Complementary Agreement on the Eastern Section of the China-Russia Boundary", "the data count river water as land (42 km2 of Amur channel at Khabarovsk) and Abagaitu's face follows channel centre lines"),
+        ("Complementary Agreement on the Eastern Section of the China-Russia Boundary", "the data count river water as land: 42 km2 of the Amur's main channel at Khabarovsk, and the channels between the islands"),
         ("Sino-Soviet Agreement on the Eastern Section of the Boundary", "the ~720 km2 are some 700 river islands; the data draw the 1861 map's line at Zhenbao only and run mid-river elsewhere"),
     ];
     let why = |treaty: &str, km2: f64, p: Option<(f64, &str)>| -> Option<&'static str> {

@@ -43,7 +43,10 @@ def main():
     # last: the coast once every line that reaches the sea is attached to it
     lines += coast_and_frame(coast, {f.id: f.coords for f in lines})
     ref = reference_lines()
-    control = control_areas(amur_lines, border.islet, {f.id: f.coords for f in lines})
+    # the de facto regions are cut along the border as WDBII draws it at Abagaitu (south of the islet)
+    side_lines = {f.id: f.coords for f in lines}
+    side_lines.update(kyakhta_east=border.frontier_west, abagaitu_channel=border.abagaitu_channel)
+    control = control_areas(amur_lines, border.islet, side_lines)
 
     check_topology([f.coords for f in lines], [f.id for f in lines])
     for f in control:

@@ -2,11 +2,13 @@
 //!
 //! The de jure answer ([`Atlas::sovereignty_on`]) follows the treaties. Some places were held by
 //! someone else for a while: the Sixty-Four Villages east of the Amur (Russian sovereignty, Qing
-//! jurisdiction over the villagers, 1858-1900), Manchukuo (1932-1945) on the Chinese side, then
-//! the Soviet occupation of Manchuria (August 1945 to May 1946), Bolshoy Ussuriysky, Tarabarov
-//! and Abagaitu islet (held by the USSR and Russia, claimed by China, 1929-2008),
-//! Zhenbao/Damansky (Soviet-held, fought over in 1969, then Chinese). Those are polygons in
-//! `data/control.geojson`, separate from the atlas; where none applies, the de jure answer stands.
+//! jurisdiction over the villagers, 1858-1900), the Russian occupation of Manchuria (1900-1907),
+//! the civil war and the intervention on the Russian side (1918-1922), the Kwantung Army and
+//! Manchukuo (1931-1945) region by region, the Soviet fronts and occupation (1945-1946), the
+//! Chinese civil war (1946-1949), Bolshoy Ussuriysky, Tarabarov and Abagaitu islet (held by the
+//! USSR and Russia, claimed by China, 1929-2008), Zhenbao/Damansky (Soviet-held, fought over in
+//! 1969, then Chinese). Those are polygons in `data/control.geojson` (data/README.md lists them
+//! with their sources), separate from the atlas; where none applies, the de jure answer stands.
 //!
 //! ```
 //! use geo_types::Point;

@@ -180,10 +180,11 @@ fn harbin_in_late_1945_is_chinese_de_jure_and_soviet_de_facto() {
 
 #[test]
 fn abagaitu_held_by_russia_until_2008_then_split() {
-    // 2000: Russian de jure (the data's pre-2004 line runs south of the islet) and held, claimed by China
+    // 2000: Chinese de jure (the line before 2004 runs on the channels west and north of the islet,
+    // Chinese land until the Soviet occupation of 1929: data/README.md) but held by Russia
     for p in [ABAGAITU, ABAGAITU_WEST] {
         let c = at(p, 2000);
-        assert_eq!(c.de_jure.status, Status::Russia, "{p:?}");
+        assert_eq!(c.de_jure.status, Status::China, "{p:?}");
         assert_eq!(c.area, Some("abagaitu_held"), "{p:?}");
         assert_eq!(
             (c.controller, c.side, c.claimed_by),

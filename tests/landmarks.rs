@@ -356,24 +356,33 @@ fn the_2004_agreement_moves_the_western_part_of_bolshoy_ussuriysky() {
 
 #[test]
 fn the_2004_agreement_moves_the_eastern_part_of_abagaitu() {
-    // Points read off data/lines.geojson: on the islet between the WDBII channel south of it
-    // (49.572N at 117.95E) and the channel north of it (49.611N), 4 km east of the 2004 line
-    // through 7/1 (117.8843E 49.5431N) and 7/2 (117.8905E 49.5939N), converted from the
-    // treaty's grid coordinates; and 2 km west of that line, on the west part, which stays Russian.
+    // Points read off data/lines.geojson: on the islet south of the channel north of it
+    // (49.611N at 117.95E), 4 km east of the 2004 line through 7/1 (117.8843E 49.5431N) and 7/2
+    // (117.8905E 49.5939N), converted from the treaty's grid coordinates; and 2 km west of that
+    // line, on the west part. The islet is Chinese until the agreement (the line runs on the
+    // channels west and north of it: data/README.md, "Islands in the rivers"), which gives Russia
+    // the west part.
     let east = Point::new(117.95, 49.59);
     let west = Point::new(117.862, 49.54);
     let treaty = "Complementary Agreement on the Eastern Section of the China-Russia Boundary";
-    assert_eq!(sovereignty_at(east, 2000).unwrap().status, RU);
+    for year in [1700, 2000, 2010] {
+        let s = sovereignty_at(east, year).unwrap();
+        assert_eq!((s.status, s.treaty), (CN, "Treaty of Nerchinsk"), "{year}");
+    }
     assert_eq!(
         nearest_border_at(east, 2000).unwrap().line,
-        "abagaitu_channel"
+        "abagaitu_north_channel"
     );
-    let s = sovereignty_at(east, 2010).unwrap();
-    assert_eq!((s.status, s.treaty), (CN, treaty));
-    assert_eq!(nearest_border_at(east, 2010).unwrap().line, "abagaitu_2004");
-    for year in [1700, 2000, 2010] {
-        assert_eq!(sovereignty_at(west, year).unwrap().status, RU, "{year}");
+    for year in [1700, 2000] {
+        assert_eq!(sovereignty_at(west, year).unwrap().status, CN, "{year}");
     }
+    let s = sovereignty_at(west, 2010).unwrap();
+    assert_eq!((s.status, s.treaty), (RU, treaty));
+    let near = nearest_border_at(west, 2010).unwrap().line;
+    assert!(
+        ["abagaitu_2004", "abagaitu_southwest_2004"].contains(&near),
+        "{near}"
+    );
     // the 2004 event moves two areas, Heixiazi/Tarabarov (east of 130E) and Abagaitu (west of 120E)
     let atlas = nerchinsk::data::embedded();
     let ev = atlas
@@ -390,22 +399,32 @@ fn the_2004_agreement_moves_the_eastern_part_of_abagaitu() {
     let (mut abagaitu, mut heixiazi) = (0.0, 0.0);
     for (f, poly) in atlas.topology().faces.iter().enumerate() {
         if s0[f] != s1[f] {
-            assert_eq!((s0[f], s1[f]), (RU, CN));
             let x = poly.exterior().0[0].x;
             if x < 120.0 {
+                assert_eq!((s0[f], s1[f]), (CN, RU));
                 abagaitu += km2[f];
             } else {
+                assert_eq!((s0[f], s1[f]), (RU, CN));
                 assert!(x > 130.0);
                 heixiazi += km2[f];
             }
         }
     }
-    // published: 34.54 km² of the islet's 57.56 km² (land only); the face runs along the channels'
-    // centre lines, whose 1 km accuracy over its 35 km perimeter allows about 35 km² either way
-    assert!((34.0..60.0).contains(&abagaitu), "{abagaitu} km²");
+    // published: 23.02 km² of the islet's 57.56 km² to Russia (land only); the face runs along the
+    // channels' centre lines, whose 1 km accuracy over its 20 km perimeter allows about 20 km²
+    // either way
+    assert!((10.0..40.0).contains(&abagaitu), "{abagaitu} km²");
     assert!((220.0..235.0).contains(&heixiazi), "{heixiazi} km²");
     let moved = atlas.transfers_of("additional_agreement_2004").unwrap();
-    assert!((moved[0].km2 - abagaitu - heixiazi).abs() < 1e-6);
+    let km2_of = |from, to| {
+        moved
+            .iter()
+            .filter(|t| (t.from, t.to) == (from, to))
+            .map(|t| t.km2)
+            .sum::<f64>()
+    };
+    assert!((km2_of(RU, CN) - heixiazi).abs() < 1e-6);
+    assert!((km2_of(CN, RU) - abagaitu).abs() < 1e-6);
 }
 
 #[test]

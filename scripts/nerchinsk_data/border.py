@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from shapely.geometry import LineString, Point, box
 
-from .geometry import (Coast, Network, clean, gauss_krueger_to_lonlat, hav, length_km, nearest_index,
+from .geometry import (Coast, Network, attach, clean, cut_at_first_crossing, gauss_krueger_to_lonlat, hav, length_km, nearest_index,
                        onto_frame, r6, split_at)
 from .places import (ABAGAITU, ABAGAITU_NORTH_END, ABAGAITU_WEST_END, CONFLUENCE, KAZAKEVICHEVA,
                      KHANKA_OUTLET, KP_TRIPOINT, MN_TRIPOINT, POINT_10, POINT_7_1_GK, POINT_7_2_GK,
@@ -41,6 +41,10 @@ class Border:
     abagaitu_channel: list  # the pre-2004 line south of Abagaitu islet, 7/1 to point 8
     abagaitu_2004: list     # the 2004 line across and north of the islet, 7/1 to point 8 (not WDBII's)
     islet: list             # ring around the whole islet, for the de facto layer only
+    abagaitu_west: list     # the channel west of the islet, from where it leaves the border to 7/2
+    abagaitu_north: list    # the channel north of the islet, from 7/2 (its channel vertex) to point 8
+    frontier_to_west: list  # frontier_west up to where the west channel leaves it (a vertex put there)
+    frontier_islet: list    # frontier_west from there to 7/1, along the islet's south-west
     argun: list             # point 8 to the Shilka confluence
     amur_upper: list        # confluence to point 10
     kazakevicheva: list     # point 10 down the Kazakevicheva channel to the Ussuri
@@ -80,7 +84,15 @@ def abagaitu(border):
     print(f"Abagaitu 2004: 7/1 at {p7_1} ({gap_p7_1:.2f} km from the border vertex), 7/2 at {p7_2} ({gap_p7_2:.2f} km from "
           f"the north channel), point 8 at {channel[-1]} ({hav(north[-1], channel[-1]):.2f} km join); "
           f"line {length_km(line_2004):.1f} km, pre-2004 channel {length_km(channel):.1f} km")
-    return frontier, channel, line_2004, islet, rest, gap_abagaitu
+    # as lines: the west channel from the 7/2 end to where it first meets the border, which gets a
+    # vertex there (the islet's ring above, for the de facto layer, keeps the join of before)
+    west_line, hit = cut_at_first_crossing(west, LineString(frontier))
+    west_line = clean(west_line if hit is not None else west + [frontier[jw]])
+    west_line, frontier_split, gap_west = attach(west_line, frontier)
+    k = frontier_split.index(west_line[-1])
+    print(f"Abagaitu west channel: {length_km(west_line):.1f} km, meets the border {gap_west:.2f} km from its end")
+    return (frontier, channel, line_2004, islet, rest, gap_abagaitu, west_line[::-1], north + [channel[-1]],
+            frontier_split[: k + 1], frontier_split[k:])
 
 
 def wdb_border():
@@ -89,7 +101,7 @@ def wdb_border():
     border = clean(bnet.path(MN_TRIPOINT, KP_TRIPOINT))
     border[0], border[-1] = r6(MN_TRIPOINT), r6(KP_TRIPOINT)
     border = clean(border)
-    frontier, abagaitu_channel, abagaitu_2004, islet, rest, gap_abagaitu = abagaitu(border)
+    frontier, abagaitu_channel, abagaitu_2004, islet, rest, gap_abagaitu, west, north, to_west, along = abagaitu(border)
     argun, rest, gap_conf = split_at(rest, CONFLUENCE)
     amur_upper, rest, gap_kh = split_at(rest, KAZAKEVICHEVA)
     # WDBII makes a 0.6 km excursion east of the junction and doubles back: drop it so the lines do not cross
@@ -105,7 +117,8 @@ def wdb_border():
     print(f"border cuts (km from named point): Abagaitu {gap_abagaitu:.1f}, confluence {gap_conf:.1f}, "
           f"point 10 {gap_p10:.2f}, Kazakevicheva {gap_kh:.1f}, Sungacha {gap_su:.1f}, Khanka outlet {gap_ko:.1f}, Tur {gap_tur:.1f}")
     return Border(frontier_west=frontier, abagaitu_channel=abagaitu_channel, abagaitu_2004=abagaitu_2004,
-                  islet=islet, argun=argun, amur_upper=amur_upper, kazakevicheva=kazakevicheva, ussuri=ussuri,
+                  islet=islet, abagaitu_west=west, abagaitu_north=north, frontier_to_west=to_west,
+                  frontier_islet=along, argun=argun, amur_upper=amur_upper, kazakevicheva=kazakevicheva, ussuri=ussuri,
                   sungacha=sungacha, khanka=khanka, land=land)
 
 

@@ -108,28 +108,42 @@ def nerchinsk_1689(border, rivers, coast):
 # ------------------------------------------------------------------ west of the Argun: the frontier and Abagaitu
 def frontier_and_abagaitu(border):
     """The border from the Mongolian tripoint to the head of the Argun, and at Abagaitu islet the
-    pre-2004 channel and the 2004 line (cut by border.abagaitu)."""
+    channels around it and the 2004 line (cut by border.abagaitu). The line before 2004 runs on
+    the channels west and north of the islet, the Argun's course before a channel was cut south of
+    it (the islet was Chinese land: see data/README.md); the WDBII border's course south of it is
+    no line of these data."""
     return [
         Feature(id="kyakhta_east", name="Frontier west of the Argun (Abagaitu to the Mongolian tripoint)",
                 role="Bura/Kyakhta 1727 (possession frontier before it)",
                 source="wdb", accuracy_km=1.0,
-                method="extracted: WDBII border, the Mongolian tripoint to the vertex nearest point 7/1 (2004)",
-                coords=border.frontier_west),
-        Feature(id="abagaitu_channel", name="Argun south of Abagaitu islet (Bolshoy island), point 7/1 to point 8",
-                name_ru="Аргунь (протока)", name_zh="额尔古纳河",
-                role="Nerchinsk 1689 art. 1 as drawn before 2004 (WDBII): the island on the Russian side; "
-                     "out of force from the 2004 agreement",
+                method="extracted: WDBII border, the Mongolian tripoint to where the channel west of Abagaitu islet "
+                       "leaves it",
+                coords=border.frontier_to_west),
+        Feature(id="abagaitu_southwest_2004", name="Border along the south-west of Abagaitu islet, to point 7/1",
+                role="Complementary Agreement 2004 art. 1 (to point 7/1): the western part of Abagaitu islet to Russia",
                 source="wdb", accuracy_km=1.0,
-                method="extracted: WDBII border, the vertex nearest point 7/1 to where the channel north of the island rejoins it",
-                coords=border.abagaitu_channel),
-        Feature(id="abagaitu_2004", name="2004 line at Abagaitu: 7/1 north across the island to 7/2, down the north channel to point 8",
+                method="extracted: WDBII border, from where the west channel leaves it to the vertex nearest point 7/1",
+                coords=border.frontier_islet),
+        Feature(id="abagaitu_west_channel", name="Argun channel west of Abagaitu islet (Bolshoy island)",
+                name_ru="Аргунь (протока)", name_zh="额尔古纳河",
+                role="Nerchinsk 1689 art. 1: the Argun's course west of the islet, which was Chinese land; out of "
+                     "force from the 2004 agreement",
+                source="wdb", accuracy_km=1.0,
+                method="extracted: WDBII river network (levels 1-4), shortest path from the border to 7/2",
+                coords=border.abagaitu_west),
+        Feature(id="abagaitu_north_channel", name="Argun channel north of Abagaitu islet, 7/2 to point 8",
+                name_ru="Аргунь (протока)", name_zh="额尔古纳河",
+                role="Nerchinsk 1689 art. 1 (the Argun's course north of the islet) and the 2004 agreement (7/2 to 8)",
+                source="wdb", accuracy_km=1.0,
+                method="extracted: WDBII river network (level 3 river), 7/2 to the border vertex nearest its end",
+                coords=border.abagaitu_north),
+        Feature(id="abagaitu_2004", name="2004 line across Abagaitu islet: 7/1 north to 7/2",
                 name_zh="阿巴该图洲渚",
-                role="Complementary Agreement 2004 art. 1 (points 7/1, 7/2, 8): the eastern part of Abagaitu islet to China",
+                role="Complementary Agreement 2004 art. 1 (points 7/1, 7/2): the islet split, the western part to Russia",
                 source="hand", accuracy_km=1.0,
                 method="digitised by hand: straight from the border vertex nearest 7/1 to 7/2 (treaty grid coordinates, "
-                       "Pulkovo-1942), then the WDBII channel north of the island (level 3 river) to the border vertex "
-                       "nearest its end; see README",
-                coords=border.abagaitu_2004),
+                       "Pulkovo-1942), joined to the north channel's vertex 0.2 km away; see README",
+                coords=border.abagaitu_2004[:2] + [border.abagaitu_north[0]]),
     ]
 
 

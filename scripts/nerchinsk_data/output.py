@@ -26,7 +26,8 @@ def picture(feats, ref):
                "uda": "#f4a582", "uda_connector": "#f4a582", "amur_upper": "#2166ac", "amur_lower": "#4393c3",
                "ussuri": "#1a9850", "sungacha": "#1a9850", "khanka_crossing": "#1a9850", "peking_land_line": "#1a9850",
                "kyakhta_east": "#762a83", "kyakhta_1727": "#9970ab", "kazakevicheva_channel": "#2166ac", "ussuri_below_kazakevicheva": "#1a9850",
-               "heixiazi_2004": "#e7298a", "abagaitu_channel": "#b2182b", "abagaitu_2004": "#e7298a"}
+               "heixiazi_2004": "#e7298a", "abagaitu_west_channel": "#b2182b",
+               "abagaitu_north_channel": "#b2182b", "abagaitu_2004": "#e7298a", "abagaitu_southwest_2004": "#e7298a"}
     fig, ax = plt.subplots(figsize=(11, 8), dpi=100)
     for f in ref:
         cs = np.array(f["geometry"]["coordinates"])
