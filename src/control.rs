@@ -7,7 +7,7 @@
 //! Manchukuo (1931-1945) region by region, the Soviet fronts and occupation (1945-1946), the
 //! Chinese civil war (1946-1949), Bolshoy Ussuriysky, Tarabarov and Abagaitu islet (held by the
 //! USSR and Russia, claimed by China, 1929-2008), Zhenbao/Damansky (Soviet-held, fought over in
-//! 1969, then Chinese). Those are polygons in `data/control.geojson` (data/README.md lists them
+//! 1969, then Chinese). Those are polygons in `data/control.geojson` (data/CONTROL.md lists them
 //! with their sources), separate from the atlas; where none applies, the de jure answer stands.
 //!
 //! ```

@@ -1,5 +1,5 @@
 //! The de facto layer (data/control.geojson) beside the de jure answer. Coordinates and dates
-//! are cited in data/README.md; the points here are the landmarks of each area.
+//! are cited in data/CONTROL.md; the points here are the landmarks of each area.
 
 use geo_types::Point;
 use nerchinsk::control::{embedded, ControlLayer, CONTROL_GEOJSON};
@@ -271,7 +271,7 @@ fn every_area_is_sourced_and_well_formed() {
         assert!(a.source.len() > 20, "{}", a.id);
         assert!(!a.reason.is_empty() && !a.name.is_empty(), "{}", a.id);
         // up to 200 km: the war-time areas are today's provinces standing for what was held
-        // (data/README.md gives each area's reason)
+        // (data/CONTROL.md gives each area's reason)
         assert!((0.0..=200.0).contains(&a.accuracy_km), "{}", a.id);
         assert!(a.from < a.to, "{}", a.id);
     }
@@ -515,7 +515,7 @@ fn chinese_civil_war_in_the_north() {
 
 #[test]
 fn the_areas_are_tried_in_the_documented_order() {
-    // data/README.md, "Order": the island areas, the Sixty-Four Villages, 1900, the Russian civil
+    // data/CONTROL.md, "Order": the island areas, the Sixty-Four Villages, 1900, the Russian civil
     // war, the Kwantung Army before Manchukuo, Su Bingwen, the 1945 fronts, Manchukuo, the
     // Chinese civil war, the Soviet occupation of the whole
     let ids: Vec<&str> = embedded().areas().iter().map(|a| a.id.as_str()).collect();

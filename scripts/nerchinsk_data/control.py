@@ -19,7 +19,7 @@ SIXTY_FOUR_INLAND = [(128.22, 49.70), (128.22, 50.10), (127.95, 50.42), (127.62,
 def control_areas(lines, islet, all_lines):
     """Polygons of de facto control that differ from the de jure answer. Each applies only where
     the de jure status is `de_jure` (or anywhere for "any"), between `from` (inclusive) and `to`
-    (exclusive); the first that applies wins. See data/README.md for every source.
+    (exclusive); the first that applies wins. See data/CONTROL.md for every source.
     `lines`: the treaty lines by id (those around the islands are used); `islet`: the ring around
     Abagaitu islet (Border.islet); `all_lines`: every line of data/lines.geojson by id (to cut the
     regions, control_regions.py)."""
@@ -153,7 +153,7 @@ def control_areas(lines, islet, all_lines):
                 "inland edge [est] sized to the published area",
          ring=ring)
 
-    # The wars, in the order in which they must be tried (data/README.md, "Order"); see control_wars.py
+    # The wars, in the order in which they must be tried (data/CONTROL.md, "Order"); see control_wars.py
     regions = Regions(all_lines)
     occupation_1900(area, regions)
     russian_civil_war(area, regions)

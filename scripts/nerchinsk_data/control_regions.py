@@ -1,6 +1,6 @@
 """Regions for the de facto layer, cut from the lines of data/lines.geojson and Natural Earth's
 admin-1 (province) boundary lines: the covered Chinese land, today's provinces on both sides, and
-the few edges no dataset here has (hand-digitised, marked [est]). Sources in data/README.md."""
+the few edges no dataset here has (hand-digitised, marked [est]). Sources in data/CONTROL.md."""
 import math
 
 import shapely.geometry

@@ -1,6 +1,6 @@
 """The de facto layer's war-time areas, 1900-1949, by period. Each function adds its areas through
 `area` (control.py) in the order in which they must be tried: the first area that applies wins.
-Every date and edge is cited in data/README.md ("The de facto layer")."""
+Every date and edge is cited in data/CONTROL.md."""
 from shapely.geometry import box
 
 from .control_regions import HULUNBUIR_SOUTH, QIQIHAR_HARBIN

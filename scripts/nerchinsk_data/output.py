@@ -70,7 +70,7 @@ def control_table(feats):
     for f in feats:
         p = f["properties"]
         rows.append(f"| {p['id']} | {p['controller']} | {p['de_jure']} | {p['from']} | {p['to']} | {p['area_km2']} | {p['accuracy_km']} | {p['method']} |")
-    path = os.path.join(DATA, "README.md")
+    path = os.path.join(DATA, "CONTROL.md")
     text = open(path).read()
     if "<!-- control -->" not in text:
         return
@@ -78,5 +78,5 @@ def control_table(feats):
     text = text[: a] + "<!-- control -->\n" + "\n".join(rows) + "\n" + text[b:]
     with open(path, "w") as f:
         f.write(text)
-    print("updated the control table in data/README.md")
+    print("updated the control table in data/CONTROL.md")
 
