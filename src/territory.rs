@@ -107,7 +107,7 @@ impl Atlas {
 /// The polygons of one region's rings of half-edges (as [`trace_rings`] gives them): every
 /// counter-clockwise ring an exterior, in ring order, with the clockwise rings inside it as its
 /// holes (each hole in the smallest exterior around it).
-fn polygons(topo: &Topology, rings: &[Vec<usize>]) -> Result<Vec<Polygon<f64>>> {
+pub(crate) fn polygons(topo: &Topology, rings: &[Vec<usize>]) -> Result<Vec<Polygon<f64>>> {
     let mut exteriors: Vec<(LineString<f64>, f64)> = Vec::new();
     let mut holes: Vec<LineString<f64>> = Vec::new();
     for ring in rings {

@@ -35,12 +35,37 @@ pub fn territories(
     let fc = atlas
         .territories_geojson_on(date)
         .map_err(|e| e.to_string())?;
+    write_geojson(&fc, path, pretty)
+}
+
+/// `nerchinsk changes`: the land whose status or state differs between `from` and `to`, as a
+/// GeoJSON FeatureCollection ([`nerchinsk::Atlas::changes_geojson_between`]), to `path`
+/// (stdout for `None` and `-`).
+pub fn changes(
+    atlas: &nerchinsk::Atlas,
+    from: nerchinsk::Date,
+    to: nerchinsk::Date,
+    path: Option<&Path>,
+    pretty: bool,
+) -> Result<(), String> {
+    let fc = atlas
+        .changes_geojson_between(from, to)
+        .map_err(|e| e.to_string())?;
+    write_geojson(&fc, path, pretty)
+}
+
+/// A FeatureCollection as one line of JSON (or indented), to `path` (stdout for `None`, `-`).
+fn write_geojson(
+    fc: &geojson::FeatureCollection,
+    path: Option<&Path>,
+    pretty: bool,
+) -> Result<(), String> {
     let mut out = output(path)?;
     let werr = |e: io::Error| format!("writing the output: {e}");
     if pretty {
-        serde_json::to_writer_pretty(&mut out, &fc).map_err(|e| e.to_string())?;
+        serde_json::to_writer_pretty(&mut out, fc).map_err(|e| e.to_string())?;
     } else {
-        serde_json::to_writer(&mut out, &fc).map_err(|e| e.to_string())?;
+        serde_json::to_writer(&mut out, fc).map_err(|e| e.to_string())?;
     }
     writeln!(out).map_err(werr)?;
     out.flush().map_err(werr)

@@ -100,6 +100,17 @@ the properties status, sovereign, since (the date of that event), treaty (its na
 id), date and area_km2 (geodesic, WGS84). Exterior rings run counter-clockwise and holes
 clockwise (RFC 7946). Sea and land outside the covered area have no feature.")]
     Territories(TerritoriesArgs),
+    /// The land whose status or state differs between two dates, as GeoJSON polygons
+    #[command(after_help = "\
+Examples:
+  nerchinsk changes --from 1857 --to 1861 -o aigun-peking.geojson
+  nerchinsk changes --from 1860-11-13 --to 1860-11-14 --pretty
+
+--from and --to take a year (as at 31 December) or a date YYYY-MM-DD, in either order. One
+Polygon feature per connected piece of land of one pair, with the properties from and to
+(statuses), from_sovereign, to_sovereign, from_date, to_date and area_km2 (geodesic, WGS84). A
+state's new name alone is no change. Sea and land outside the covered area never change.")]
+    Changes(ChangesArgs),
     /// An SVG map of a date: territories by status, the treaty lines in force, coast and rivers
     #[command(after_help = "\
 Examples:
@@ -250,6 +261,22 @@ struct TerritoriesArgs {
 }
 
 #[derive(Args)]
+struct ChangesArgs {
+    /// The first date: a year (as at 31 December) or YYYY-MM-DD
+    #[arg(long, value_name = "YEAR|DATE", allow_hyphen_values = true)]
+    from: String,
+    /// The second date: a year (as at 31 December) or YYYY-MM-DD
+    #[arg(long, value_name = "YEAR|DATE", allow_hyphen_values = true)]
+    to: String,
+    /// Output file (default: stdout)
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Indent the JSON
+    #[arg(long)]
+    pretty: bool,
+}
+
+#[derive(Args)]
 struct MapArgs {
     #[command(flatten)]
     when: When,
@@ -292,6 +319,12 @@ fn main() -> ExitCode {
             .when
             .date()
             .and_then(|d| nerchinsk_cli::territories(atlas, d, a.output.as_deref(), a.pretty)),
+        Cmd::Changes(a) => when::parse_when(&a.from)
+            .map_err(|e| format!("--from: {e}"))
+            .and_then(|from| {
+                let to = when::parse_when(&a.to).map_err(|e| format!("--to: {e}"))?;
+                nerchinsk_cli::changes(atlas, from, to, a.output.as_deref(), a.pretty)
+            }),
         Cmd::Map(a) => a
             .when
             .date()

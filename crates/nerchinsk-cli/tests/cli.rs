@@ -482,7 +482,14 @@ fn map_is_an_svg_with_every_line_in_force() {
 
 #[test]
 fn help_has_examples() {
-    for sub in [&[][..], &["at"], &["classify"], &["territories"], &["map"]] {
+    for sub in [
+        &[][..],
+        &["at"],
+        &["classify"],
+        &["territories"],
+        &["changes"],
+        &["map"],
+    ] {
         let mut args: Vec<&str> = sub.to_vec();
         args.push("--help");
         let (ok, out, _) = nerchinsk(&args);
@@ -579,4 +586,74 @@ fn reading_option_switches_the_dataset() {
     let (ok, _, err) = nerchinsk(&["at", "120.3", "53.8", "1700", "--reading", "qing_ridge"]);
     assert!(!ok);
     assert!(err.contains("great_gorbitsa"), "{err}");
+}
+
+#[test]
+fn changes_are_geojson_with_the_pairs_and_areas() {
+    let (ok, out, err) = nerchinsk(&["changes", "--from", "1857", "--to", "1861-01-01"]);
+    assert!(ok, "{err}");
+    let fc: geojson::FeatureCollection =
+        out.parse::<geojson::GeoJson>().unwrap().try_into().unwrap();
+    let mut china_to_russia = 0.0;
+    for f in &fc.features {
+        let p = |k: &str| f.property(k).unwrap().as_str().unwrap().to_string();
+        assert_eq!(p("to"), "russia");
+        assert_eq!(p("to_sovereign"), "Russian Empire");
+        assert_eq!(
+            (p("from_date"), p("to_date")),
+            ("1857-12-31".into(), "1861-01-01".into())
+        );
+        if p("from") == "china" {
+            assert_eq!(p("from_sovereign"), "Qing Empire");
+            china_to_russia += f.property("area_km2").unwrap().as_f64().unwrap();
+        }
+    }
+    // Aigun's left bank, the joint land and Peking's islands (tests/changes.rs has the exact sum)
+    assert!(
+        (940_000.0..945_000.0).contains(&china_to_russia),
+        "{china_to_russia}"
+    );
+    // in either order, to a file
+    let dir = std::env::temp_dir().join(format!("nerchinsk-changes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("c.geojson");
+    let (ok, _, err) = nerchinsk(&[
+        "changes",
+        "--from",
+        "1861",
+        "--to",
+        "1857",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    assert!(ok, "{err}");
+    let back: geojson::FeatureCollection = std::fs::read_to_string(&path)
+        .unwrap()
+        .parse::<geojson::GeoJson>()
+        .unwrap()
+        .try_into()
+        .unwrap();
+    assert_eq!(back.features.len(), fc.features.len());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn changes_with_bad_dates_fail_with_the_reason_on_stderr() {
+    for (args, says) in [
+        (&["changes", "--from", "17x", "--to", "1700"][..], "--from"),
+        (
+            &["changes", "--from", "1700", "--to", "1858-02-30"][..],
+            "--to",
+        ),
+        (
+            &["changes", "--from", "1600", "--to", "1700"][..],
+            "before the first treaty",
+        ),
+        (&["changes", "--from", "1700"][..], "--to"),
+    ] {
+        let (ok, out, err) = nerchinsk(args);
+        assert!(!ok, "{args:?}");
+        assert!(out.is_empty(), "{args:?}: {out}");
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
 }
