@@ -7,7 +7,7 @@ use geo_types::Polygon;
 use crate::atlas::Atlas;
 use crate::date::Date;
 use crate::error::Result;
-use crate::territory::{polygons, trace_rings};
+use crate::territory::{polygon_features, polygons, round_tenth, trace_rings};
 use crate::timeline::{Holder, Status};
 
 /// A connected piece of land whose status or holding state differs between two dates, as
@@ -102,34 +102,17 @@ impl Atlas {
     /// assert_eq!(f.property("to_date").unwrap(), "1858-05-28");
     /// ```
     pub fn changes_geojson_between(&self, a: Date, b: Date) -> Result<geojson::FeatureCollection> {
-        let features = self
-            .changes_between(a, b)?
-            .into_iter()
-            .map(|c| {
-                let mut props = serde_json::Map::new();
-                props.insert("from".into(), c.from.as_str().into());
-                props.insert("to".into(), c.to.as_str().into());
-                props.insert("from_sovereign".into(), c.from_sovereign.into());
-                props.insert("to_sovereign".into(), c.to_sovereign.into());
-                props.insert("from_date".into(), a.to_string().into());
-                props.insert("to_date".into(), b.to_string().into());
-                props.insert(
-                    "area_km2".into(),
-                    ((c.area_km2 * 10.0).round() / 10.0).into(),
-                );
-                geojson::Feature {
-                    bbox: None,
-                    geometry: Some(geojson::Geometry::new(geojson::Value::from(&c.polygon))),
-                    id: None,
-                    properties: Some(props),
-                    foreign_members: None,
-                }
-            })
-            .collect();
-        Ok(geojson::FeatureCollection {
-            bbox: None,
-            features,
-            foreign_members: None,
-        })
+        let changes = self.changes_between(a, b)?;
+        Ok(polygon_features(changes.iter().map(|c| {
+            let mut props = serde_json::Map::new();
+            props.insert("from".into(), c.from.as_str().into());
+            props.insert("to".into(), c.to.as_str().into());
+            props.insert("from_sovereign".into(), c.from_sovereign.as_str().into());
+            props.insert("to_sovereign".into(), c.to_sovereign.as_str().into());
+            props.insert("from_date".into(), a.to_string().into());
+            props.insert("to_date".into(), b.to_string().into());
+            props.insert("area_km2".into(), round_tenth(c.area_km2).into());
+            (&c.polygon, props)
+        })))
     }
 }

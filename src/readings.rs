@@ -220,6 +220,32 @@ fn nearest(cs: &[Coord<f64>], p: Coord<f64>) -> usize {
         .unwrap_or(0)
 }
 
+/// Split line `id` at its vertex `k`: returns a new feature, a copy of it with the first `k + 1`
+/// vertices and the given `[id, name, role]`, and leaves the line with the rest (from vertex
+/// `k`), so the two meet at that vertex.
+fn split_off_head(
+    l: &mut Value,
+    id: &str,
+    k: usize,
+    [new_id, name, role]: [&str; 3],
+) -> Result<Value> {
+    let line = find(l, id)?;
+    let cs = coords_of(line)?;
+    if k == 0 || k + 1 >= cs.len() {
+        return Err(bad(format!("{id}: no inner vertex {k} to split at")));
+    }
+    let mut head = line.clone();
+    let p = &mut head["properties"];
+    p["id"] = json!(new_id);
+    p["name"] = json!(name);
+    p["role"] = json!(role);
+    p["vertices"] = json!(k + 1);
+    head["geometry"]["coordinates"] = to_json(&cs[..=k]);
+    line["geometry"]["coordinates"] = to_json(&cs[k..]);
+    line["properties"]["vertices"] = json!(cs.len() - k);
+    Ok(head)
+}
+
 fn event<'a>(t: &'a mut Value, id: &str) -> Result<&'a mut Value> {
     t["events"]
         .as_array_mut()
@@ -258,18 +284,16 @@ fn great_gorbitsa() -> Result<(String, String)> {
         ));
     }
 
-    let mut amur_1689 = find(&mut l, "amur_upper")?.clone();
-    let p = &mut amur_1689["properties"];
-    p["id"] = json!("amur_1689");
-    p["name"] = json!("Amur (Argun confluence to the Amazar mouth)");
-    p["role"] = json!(
-        "Nerchinsk 1689 art. 1, Great Gorbitsa reading: the Amur down to the Great Gorbitsa (Amazar); stays the border after Aigun 1858"
-    );
-    p["vertices"] = json!(k + 1);
-    amur_1689["geometry"]["coordinates"] = to_json(&amur[..=k]);
-    let upper = find(&mut l, "amur_upper")?;
-    upper["geometry"]["coordinates"] = to_json(&amur[k..]);
-    upper["properties"]["vertices"] = json!(amur.len() - k);
+    let amur_1689 = split_off_head(
+        &mut l,
+        "amur_upper",
+        k,
+        [
+            "amur_1689",
+            "Amur (Argun confluence to the Amazar mouth)",
+            "Nerchinsk 1689 art. 1, Great Gorbitsa reading: the Amur down to the Great Gorbitsa (Amazar); stays the border after Aigun 1858",
+        ],
+    )?;
     let c = find(&mut l, "stanovoy_crest")?;
     c["geometry"]["coordinates"] = to_json(&crest[m..]);
     c["properties"]["vertices"] = json!(crest.len() - m);

@@ -277,10 +277,8 @@ impl Atlas {
     /// assert!(f.property("area_km2").unwrap().as_f64().unwrap() > 0.0);
     /// ```
     pub fn territories_geojson_on(&self, date: Date) -> Result<geojson::FeatureCollection> {
-        let features = self
-            .territories_on(date)?
-            .iter()
-            .map(|t| {
+        Ok(polygon_features(self.territories_on(date)?.iter().map(
+            |t| {
                 let mut props = serde_json::Map::new();
                 props.insert("status".into(), t.status.as_str().into());
                 props.insert("sovereign".into(), t.sovereign.as_ref().into());
@@ -288,25 +286,35 @@ impl Atlas {
                 props.insert("treaty".into(), t.since.name.as_str().into());
                 props.insert("event".into(), t.since.id.as_str().into());
                 props.insert("date".into(), date.to_string().into());
-                props.insert(
-                    "area_km2".into(),
-                    ((t.area_km2() * 10.0).round() / 10.0).into(),
-                );
-                geojson::Feature {
-                    bbox: None,
-                    geometry: Some(geojson::Geometry::new(geojson::Value::from(&t.polygon))),
-                    id: None,
-                    properties: Some(props),
-                    foreign_members: None,
-                }
-            })
-            .collect();
-        Ok(geojson::FeatureCollection {
-            bbox: None,
-            features,
-            foreign_members: None,
-        })
+                props.insert("area_km2".into(), round_tenth(t.area_km2()).into());
+                (&t.polygon, props)
+            },
+        )))
     }
+}
+
+/// A FeatureCollection of polygons with their properties (GeoJSON, RFC 7946).
+pub(crate) fn polygon_features<'p>(
+    items: impl Iterator<Item = (&'p Polygon<f64>, serde_json::Map<String, serde_json::Value>)>,
+) -> geojson::FeatureCollection {
+    geojson::FeatureCollection {
+        bbox: None,
+        features: items
+            .map(|(polygon, props)| geojson::Feature {
+                bbox: None,
+                geometry: Some(geojson::Geometry::new(geojson::Value::from(polygon))),
+                id: None,
+                properties: Some(props),
+                foreign_members: None,
+            })
+            .collect(),
+        foreign_members: None,
+    }
+}
+
+/// An area rounded to a tenth, as the GeoJSON outputs give it.
+pub(crate) fn round_tenth(km2: f64) -> f64 {
+    (km2 * 10.0).round() / 10.0
 }
 
 /// The boundary rings of every key's region, as half-edges: from each half-edge whose left face

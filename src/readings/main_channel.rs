@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use super::{bad, coords_of, event, find, list, parse, to_json};
+use super::{bad, coords_of, event, find, list, parse, split_off_head};
 use crate::data::{LINES_GEOJSON, TIMELINE_JSON};
 use crate::error::Result;
 
@@ -30,18 +30,16 @@ pub(super) fn main_channel() -> Result<(String, String)> {
         .filter(|&k| k > 0 && k + 1 < lower.len())
         .ok_or_else(|| bad("heixiazi_channel_east does not end inside amur_lower"))?;
 
-    let mut reach = find(&mut l, "amur_lower")?.clone();
-    let p = &mut reach["properties"];
-    p["id"] = json!("lower_ussuri_reach");
-    p["name"] = json!("Lower Ussuri (from the 2004 line to its mouth at Khabarovsk)");
-    p["role"] = json!(
-        "Main-channel reading: the Ussuri east of Bolshoy Ussuriysky, the border from Aigun 1858 to the 2004 agreement"
-    );
-    p["vertices"] = json!(k + 1);
-    reach["geometry"]["coordinates"] = to_json(&lower[..=k]);
-    let amur = find(&mut l, "amur_lower")?;
-    amur["geometry"]["coordinates"] = to_json(&lower[k..]);
-    amur["properties"]["vertices"] = json!(lower.len() - k);
+    let reach = split_off_head(
+        &mut l,
+        "amur_lower",
+        k,
+        [
+            "lower_ussuri_reach",
+            "Lower Ussuri (from the 2004 line to its mouth at Khabarovsk)",
+            "Main-channel reading: the Ussuri east of Bolshoy Ussuriysky, the border from Aigun 1858 to the 2004 agreement",
+        ],
+    )?;
     let features = l["features"]
         .as_array_mut()
         .ok_or_else(|| bad("lines: no features"))?;
