@@ -50,6 +50,71 @@ impl Atlas {
     /// walk stops when no further segment can be nearer. The km figure is then the haversine
     /// distance to the closest point found.
     fn distance_to_border(&self, p: Coord<f64>, epoch: usize) -> (f64, &str) {
+        match self.nearest_edge(p, epoch) {
+            Some((km, edge)) => (km, &self.lines[self.topo.edges[edge].line].id),
+            None => (f64::INFINITY, ""),
+        }
+    }
+
+    /// The edge of a treaty line in force in `epoch` nearest to `p`, and its distance in km, as
+    /// [`Atlas::nearest_border_on`] measures it; `None` if no line is in force.
+    pub(crate) fn nearest_edge(&self, p: Coord<f64>, epoch: usize) -> Option<(f64, usize)> {
+        let mut best = (f64::INFINITY, usize::MAX, p);
+        self.walk_segments(p, epoch, |lower, d, edge, q| {
+            if lower > best.0 {
+                return false;
+            }
+            if d < best.0 {
+                best = (d, edge, q);
+            }
+            true
+        });
+        if best.1 == usize::MAX {
+            return None;
+        }
+        let km = Haversine.distance(Point::from(p), Point::from(best.2)) / 1000.0;
+        Some((km, best.1))
+    }
+
+    /// The edges of treaty lines in force in `epoch` that pass within `max_km` of `p` (a
+    /// little more: the bound is planar), each once, with its distance in km (haversine to the
+    /// closest point of its nearest segment), nearest first.
+    pub(crate) fn edges_within(
+        &self,
+        p: Coord<f64>,
+        epoch: usize,
+        max_km: f64,
+    ) -> Vec<(f64, usize)> {
+        // degrees of latitude for max_km, with a margin for the plane's error
+        let max_deg = 1.1 * max_km / 111.0;
+        let mut found: Vec<(f64, usize)> = Vec::new();
+        self.walk_segments(p, epoch, |lower, _, edge, q| {
+            if lower > max_deg {
+                return false;
+            }
+            let km = Haversine.distance(Point::from(p), Point::from(q)) / 1000.0;
+            match found.iter_mut().find(|(_, e)| *e == edge) {
+                Some(f) => f.0 = f.0.min(km),
+                None => found.push((km, edge)),
+            }
+            true
+        });
+        found.retain(|&(km, _)| km <= max_km);
+        found.sort_by(|a, b| a.0.total_cmp(&b.0));
+        found
+    }
+
+    /// Visit the segments of the lines in force in `epoch` nearest first, in an equirectangular
+    /// plane centred on `p` (exact enough near a line, within a few percent 1,000 km away):
+    /// `visit(lower, d, edge, q)` gets a lower bound of the distance of this and every later
+    /// segment, the segment's distance `d` (both in the plane's degrees), its edge and its
+    /// point `q` closest to `p` (lon/lat); the walk stops when it returns `false`.
+    fn walk_segments(
+        &self,
+        p: Coord<f64>,
+        epoch: usize,
+        mut visit: impl FnMut(f64, f64, usize, Coord<f64>) -> bool,
+    ) {
         let kx = p.y.to_radians().cos();
         let plane = |c: Coord<f64>| Coord {
             x: (c.x - p.x) * kx,
@@ -57,27 +122,23 @@ impl Atlas {
         };
         // a tree distance d means at least d * min(1, kx / TREE_KX) in the point's plane
         let bound = (kx / TREE_KX).min(1.0);
-        let mut best = (f64::INFINITY, usize::MAX, p);
         for (s, d2) in
             self.border_trees[epoch].nearest_neighbor_iter_with_distance_2(&Point::from(squeeze(p)))
         {
-            if d2.sqrt() * bound > best.0 {
-                break;
-            }
             let g = geo_types::Line::new(unsqueeze(s.geom().start), unsqueeze(s.geom().end));
             let (a, b) = (plane(g.start), plane(g.end));
             let t = crate::index::closest_t(&geo_types::Line::new(a, b), Coord { x: 0.0, y: 0.0 });
             let q = a + (b - a) * t;
             let d = (q.x * q.x + q.y * q.y).sqrt();
-            if d < best.0 {
-                best = (d, s.data.edge as usize, g.start + (g.end - g.start) * t);
+            if !visit(
+                d2.sqrt() * bound,
+                d,
+                s.data.edge as usize,
+                g.start + (g.end - g.start) * t,
+            ) {
+                break;
             }
         }
-        if best.1 == usize::MAX {
-            return (f64::INFINITY, "");
-        }
-        let km = Haversine.distance(Point::from(p), Point::from(best.2)) / 1000.0;
-        (km, &self.lines[self.topo.edges[best.1].line].id)
     }
 }
 

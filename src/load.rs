@@ -63,6 +63,10 @@ struct EventFile {
     date: String,
     date_julian: Option<String>,
     #[serde(default)]
+    signed: Option<String>,
+    #[serde(default)]
+    in_force: Option<String>,
+    #[serde(default)]
     text: String,
     #[serde(default)]
     source: String,
@@ -157,13 +161,26 @@ impl Atlas {
             }
             let date = Date::parse(&ev.date)
                 .map_err(|e| Error::data(TF, format!("event {:?}: {e}", ev.id)))?;
-            let date_julian = match &ev.date_julian {
-                Some(d) => Some(
-                    Date::parse(d)
-                        .map_err(|e| Error::data(TF, format!("event {:?}: {e}", ev.id)))?,
-                ),
-                None => None,
+            let optional = |d: &Option<String>, what: &str| match d {
+                Some(d) => Date::parse(d)
+                    .map(Some)
+                    .map_err(|e| Error::data(TF, format!("event {:?}: {what}: {e}", ev.id))),
+                None => Ok(None),
             };
+            let date_julian = optional(&ev.date_julian, "date_julian")?;
+            let (signed, ratified) = (
+                optional(&ev.signed, "signed")?,
+                optional(&ev.in_force, "in_force")?,
+            );
+            if signed.is_some_and(|s| s > date) || ratified.is_some_and(|f| f < date) {
+                return Err(Error::data(
+                    TF,
+                    format!(
+                        "event {:?}: signed must not be after its date, in_force not before it",
+                        ev.id
+                    ),
+                ));
+            }
             if let Some(prev) = events.last().map(|e: &Event| e.date) {
                 if date <= prev {
                     return Err(Error::data(
@@ -203,6 +220,8 @@ impl Atlas {
                 name: ev.name.clone(),
                 date,
                 date_julian,
+                signed,
+                in_force: ratified,
                 text: ev.text.clone(),
                 source: ev.source.clone(),
             });

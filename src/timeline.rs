@@ -11,10 +11,17 @@ pub struct Event {
     pub id: String,
     /// Name, e.g. "Treaty of Aigun".
     pub name: String,
-    /// Date in force (proleptic Gregorian).
+    /// The date the answers change on (proleptic Gregorian): the signing or the entry into
+    /// force, as data/README.md says for each event.
     pub date: Date,
     /// The date in the Julian calendar Russia then used, where the source gives it.
     pub date_julian: Option<Date>,
+    /// The signing, where it came before `date` (an agreement dated by its entry into force).
+    pub signed: Option<Date>,
+    /// The ratification or entry into force, where it came after `date` (a treaty dated by
+    /// its signing). From `signed` (or `date`) to `in_force` (or `date`) the change is not
+    /// settled: [`Atlas::certainty_on`](crate::Atlas::certainty_on) says so.
+    pub in_force: Option<Date>,
     /// What the treaty says, in short.
     pub text: String,
     /// Where the text and date come from.

@@ -1,7 +1,7 @@
 //! `nerchinsk at`: which state held one point on a date, as a sentence or a JSON object.
 
 use geo_types::Point;
-use nerchinsk::Atlas;
+use nerchinsk::{Atlas, Doubt};
 
 use crate::when::parse_when;
 
@@ -20,22 +20,75 @@ pub fn at(atlas: &Atlas, lon: &str, lat: &str, when: &str, json: bool) -> Result
     let near = atlas
         .nearest_border_on(Point::new(lon, lat), date)
         .map_err(|e| e.to_string())?;
+    let sure = atlas
+        .certainty_on(Point::new(lon, lat), date)
+        .map_err(|e| e.to_string())?;
     Ok(if json {
         let c = nerchinsk::control::embedded()
             .control_on(atlas, Point::new(lon, lat), date)
             .map_err(|e| e.to_string())?;
-        serde_json::json!({
+        let mut v = serde_json::json!({
             "status": s.status.as_str(), "sovereign": s.sovereign, "treaty": s.treaty,
             "distance_km": (near.distance_km * 1000.0).round() / 1000.0, "nearest_line": near.line,
             "lon": lon, "lat": lat, "year": date.year, "date": date.to_string(),
             "control": {"controller": c.controller, "side": c.side.map(|s| s.as_str()),
                         "area": c.area, "claimed_by": c.claimed_by, "reason": c.reason},
-        })
-        .to_string()
+            "certain": sure.certain,
+        });
+        if let Some(o) = &sure.other_side {
+            v["other_side"] = other_side_json(o);
+        }
+        v.to_string()
     } else {
+        let doubt = match &sure.other_side {
+            None => String::new(),
+            Some(o) => format!(
+                "; not certain: {} ({}) {}",
+                o.sovereign,
+                o.status,
+                why_text(&o.why)
+            ),
+        };
         format!(
-            "{lon}, {lat} on {date}: {} ({}), set by the {}; {:.1} km from the {} line",
+            "{lon}, {lat} on {date}: {} ({}), set by the {}; {:.1} km from the {} line{doubt}",
             s.sovereign, s.status, s.treaty, near.distance_km, near.line
         )
     })
+}
+
+/// The `other_side` object of `at --json`.
+fn other_side_json(o: &nerchinsk::OtherSide) -> serde_json::Value {
+    let mut v = serde_json::json!({
+        "status": o.status.as_str(), "sovereign": o.sovereign, "why": o.why.as_str(),
+    });
+    match &o.why {
+        Doubt::Space {
+            line,
+            accuracy_km,
+            distance_km,
+        } => {
+            v["line"] = (*line).into();
+            v["accuracy_km"] = (*accuracy_km).into();
+            v["distance_km"] = ((distance_km * 1000.0).round() / 1000.0).into();
+        }
+        Doubt::Time { event, from, to } => {
+            v["treaty"] = event.name.as_str().into();
+            v["from"] = from.to_string().into();
+            v["to"] = to.to_string().into();
+        }
+    }
+    v
+}
+
+/// Why, in words, for the sentence.
+fn why_text(why: &Doubt) -> String {
+    match why {
+        Doubt::Space { line, accuracy_km, distance_km } => format!(
+            "across the {line} line, {distance_km:.1} km away, within its accuracy of {accuracy_km} km"
+        ),
+        Doubt::Time { event, from, to } => format!(
+            "before the {} took effect ({from} to {to})",
+            event.name
+        ),
+    }
 }

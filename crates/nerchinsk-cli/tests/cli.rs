@@ -49,6 +49,46 @@ fn json_for_albazino() {
 }
 
 #[test]
+fn json_and_text_say_how_sure_the_answer_is() {
+    // Albazino in 1700: far from any line, no treaty window open
+    let (ok, out, _) = nerchinsk(&["at", "124.0775", "53.39056", "1700", "--json"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["certain"], true);
+    assert!(v.get("other_side").is_none());
+    // Xing'an (50.2477N 127.4932E), 0.28 km from the Amur line (accuracy 1 km)
+    let (ok, out, _) = nerchinsk(&["at", "127.4932", "50.2477", "2025", "--json"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["certain"], false);
+    let o = &v["other_side"];
+    assert_eq!(
+        (o["status"].as_str(), o["why"].as_str()),
+        (Some("china"), Some("space"))
+    );
+    assert_eq!(o["line"], "amur_upper");
+    assert!(o["distance_km"].as_f64().unwrap() <= o["accuracy_km"].as_f64().unwrap());
+    // Blagoveshchensk in 1859: Aigun signed, not ratified
+    let (ok, out, _) = nerchinsk(&["at", "127.533", "50.25", "1859", "--json"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    let o = &v["other_side"];
+    assert_eq!(
+        (o["status"].as_str(), o["why"].as_str()),
+        (Some("china"), Some("time"))
+    );
+    assert_eq!(
+        (o["from"].as_str(), o["to"].as_str()),
+        (Some("1858-05-28"), Some("1860-11-14"))
+    );
+    assert_eq!(o["treaty"], "Treaty of Aigun");
+    // the sentence says it too
+    let (ok, out, _) = nerchinsk(&["at", "127.533", "50.25", "1859"]);
+    assert!(ok);
+    assert!(out.contains("not certain: Qing Empire (china)"), "{out}");
+}
+
+#[test]
 fn text_and_dates() {
     let (ok, out, _) = nerchinsk(&["at", "131.8853", "43.115", "1860-11-13"]);
     assert!(ok);

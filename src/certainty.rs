@@ -1,0 +1,170 @@
+//! How sure an answer is: in space (a point within a line's accuracy of land of another status)
+//! and in time (a date between a treaty's signing and its ratification or entry into force).
+
+use geo_types::Point;
+
+use crate::atlas::Atlas;
+use crate::date::Date;
+use crate::error::Result;
+use crate::timeline::{Event, Status};
+
+/// How sure the answer for a point and a date is, as [`Atlas::certainty_on`] gives it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Certainty<'a> {
+    /// `true` when neither doubt applies; then `other_side` is `None`.
+    pub certain: bool,
+    /// The other possible answer and why, when not certain.
+    pub other_side: Option<OtherSide<'a>>,
+}
+
+/// The other possible answer for a point that is not certain.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OtherSide<'a> {
+    /// The other status.
+    pub status: Status,
+    /// The sovereign of the other status on the date, as an answer would name it.
+    pub sovereign: String,
+    /// Why the answer is not certain.
+    pub why: Doubt<'a>,
+}
+
+/// Why an answer is not certain.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Doubt<'a> {
+    /// The point lies within the accuracy of a line in force that has land of another status
+    /// on its other side: the line as drawn could be off by that much.
+    Space {
+        /// Id of the line.
+        line: &'a str,
+        /// Its accuracy, km (as the line's `accuracy_km`).
+        accuracy_km: f64,
+        /// The point's distance to it, km (haversine, as [`Atlas::nearest_border_on`]).
+        distance_km: f64,
+    },
+    /// The date falls between a treaty's signing and its ratification or entry into force
+    /// ([`Event::signed`], [`Event::in_force`]), and the treaty moved this land: the other side
+    /// of that window is the other possible answer.
+    Time {
+        /// The treaty.
+        event: &'a Event,
+        /// The window's first day (inclusive).
+        from: Date,
+        /// The window's end (exclusive).
+        to: Date,
+    },
+}
+
+impl Doubt<'_> {
+    /// `"space"` or `"time"`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Doubt::Space { .. } => "space",
+            Doubt::Time { .. } => "time",
+        }
+    }
+}
+
+impl Atlas {
+    /// How sure the answer of [`Atlas::sovereignty_on`] for `point` on `date` is. Not certain
+    /// **in space** when the point is within the accuracy (`accuracy_km`) of a treaty line in
+    /// force that has land of another status on its other side (the nearest such line is
+    /// named); not certain **in time** when `date` falls between a
+    /// treaty's signing and its ratification or entry into force and the treaty changed the
+    /// point's status (the other possible answer is the status on the other side of that
+    /// window). Space is reported before time. Distances are haversine, km; the side is taken
+    /// from the faces on either side of the nearest edge. This costs a nearest-line search
+    /// (microseconds), unlike a lookup.
+    ///
+    /// # Errors
+    /// As [`Atlas::sovereignty_on`]: a point that is no coordinate, outside the covered area,
+    /// at sea, or a date before the first event.
+    ///
+    /// ```
+    /// use geo_types::Point;
+    /// use nerchinsk::{data::embedded, Date, Doubt, Status};
+    ///
+    /// let atlas = embedded();
+    /// // Harbin, far from any line, in 1900
+    /// let harbin = Point::new(126.6409, 45.7576);
+    /// assert!(atlas.certainty_on(harbin, Date::new(1900, 1, 1).unwrap()).unwrap().certain);
+    /// // Blagoveshchensk in 1859: Aigun was signed, the Qing had not ratified it
+    /// let blag = Point::new(127.533, 50.25);
+    /// let c = atlas.certainty_on(blag, Date::new(1859, 6, 1).unwrap()).unwrap();
+    /// let other = c.other_side.unwrap();
+    /// assert_eq!((other.status, other.sovereign.as_str()), (Status::China, "Qing Empire"));
+    /// assert!(matches!(other.why, Doubt::Time { .. }));
+    /// ```
+    pub fn certainty_on(&self, point: Point<f64>, date: Date) -> Result<Certainty<'_>> {
+        let answer = self.sovereignty_exact(point, date)?;
+        let p = self.check_point(point)?;
+        let epoch = self.epoch(date)?;
+        let (face, _) = self.locate_exact(p);
+        let other = self
+            .space_doubt(p, epoch, answer.status, date)
+            .or_else(|| self.time_doubt(face, date));
+        Ok(Certainty {
+            certain: other.is_none(),
+            other_side: other,
+        })
+    }
+
+    fn space_doubt(
+        &self,
+        p: geo_types::Coord<f64>,
+        epoch: usize,
+        status: Status,
+        date: Date,
+    ) -> Option<OtherSide<'_>> {
+        let reach = self.lines.iter().map(|l| l.accuracy_km).fold(0.0, f64::max);
+        self.edges_within(p, epoch, reach)
+            .into_iter()
+            .find_map(|(distance_km, edge)| {
+                let line = &self.lines[self.topo.edges[edge].line];
+                if distance_km > line.accuracy_km {
+                    return None;
+                }
+                let sides = [
+                    self.topo.left_face[2 * edge],
+                    self.topo.left_face[2 * edge + 1],
+                ];
+                let other = sides.into_iter().find(|&f| {
+                    let s = self.face_status[epoch][f];
+                    s != status && s.is_land()
+                })?;
+                Some(OtherSide {
+                    status: self.face_status[epoch][other],
+                    sovereign: self.holder_name(self.face_holder[epoch][other], date),
+                    why: Doubt::Space {
+                        line: &line.id,
+                        accuracy_km: line.accuracy_km,
+                        distance_km,
+                    },
+                })
+            })
+    }
+
+    fn time_doubt(&self, face: usize, date: Date) -> Option<OtherSide<'_>> {
+        self.events.iter().enumerate().skip(1).find_map(|(e, ev)| {
+            let (from, to) = (ev.signed.unwrap_or(ev.date), ev.in_force.unwrap_or(ev.date));
+            if date < from || date >= to {
+                return None;
+            }
+            // the other side of the window: before the treaty if the answer is after it
+            let other = if date >= ev.date { e - 1 } else { e };
+            let here = if date >= ev.date { e } else { e - 1 };
+            let status = self.face_status[other][face];
+            if status == self.face_status[here][face] || !status.is_land() {
+                return None;
+            }
+            Some(OtherSide {
+                status,
+                sovereign: self.holder_name(self.face_holder[other][face], date),
+                why: Doubt::Time {
+                    event: ev,
+                    from,
+                    to,
+                },
+            })
+        })
+    }
+}
