@@ -95,10 +95,8 @@ impl Atlas {
     /// assert!(matches!(other.why, Doubt::Time { .. }));
     /// ```
     pub fn certainty_on(&self, point: Point<f64>, date: Date) -> Result<Certainty<'_>> {
-        let answer = self.sovereignty_exact(point, date)?;
-        let p = self.check_point(point)?;
+        let (answer, p, face) = self.exact_with_face(point, date)?;
         let epoch = self.epoch(date)?;
-        let (face, _) = self.locate_exact(p);
         let other = self
             .space_doubt(p, epoch, answer.status, date)
             .or_else(|| self.time_doubt(face, date));
@@ -150,8 +148,11 @@ impl Atlas {
                 return None;
             }
             // the other side of the window: before the treaty if the answer is after it
-            let other = if date >= ev.date { e - 1 } else { e };
-            let here = if date >= ev.date { e } else { e - 1 };
+            let (here, other) = if date >= ev.date {
+                (e, e - 1)
+            } else {
+                (e - 1, e)
+            };
             let status = self.face_status[other][face];
             if status == self.face_status[here][face] || !status.is_land() {
                 return None;

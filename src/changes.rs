@@ -58,7 +58,7 @@ impl Atlas {
     /// ```
     pub fn changes_between(&self, a: Date, b: Date) -> Result<Vec<Change>> {
         let (ea, eb) = (self.epoch(a)?, self.epoch(b)?);
-        let (sa, sb) = (self.face_statuses(a)?, self.face_statuses(b)?);
+        let (sa, sb) = (&self.face_status[ea], &self.face_status[eb]);
         let topo = self.topology();
         type Key = (Status, Holder, Status, Holder);
         let key: Vec<Option<Key>> = (0..topo.faces.len())

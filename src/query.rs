@@ -427,12 +427,21 @@ impl Atlas {
     /// assert_eq!(atlas.sovereignty_exact(heihe, on), atlas.sovereignty_on(heihe, on));
     /// ```
     pub fn sovereignty_exact(&self, point: Point<f64>, date: Date) -> Result<Sovereignty<'_>> {
+        self.exact_with_face(point, date).map(|(s, _, _)| s)
+    }
+
+    /// [`Atlas::sovereignty_exact`], with the checked coordinate and the face it lies in.
+    pub(crate) fn exact_with_face(
+        &self,
+        point: Point<f64>,
+        date: Date,
+    ) -> Result<(Sovereignty<'_>, Coord<f64>, usize)> {
         let p = self.check_point(point)?;
-        let a = self.eras.answer(
-            self.eras.row(self.eras.era_of(date)),
-            self.locate_exact(p).0,
-        );
-        self.finish(p, a, || date)
+        let face = self.locate_exact(p).0;
+        let a = self
+            .eras
+            .answer(self.eras.row(self.eras.era_of(date)), face);
+        Ok((self.finish(p, a, || date)?, p, face))
     }
 
     /// Which side of the line `line_id` the point is on: [`Side::Left`] or [`Side::Right`]
