@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 from shapely.geometry import LineString, Point, box
 
-from .geometry import (Coast, Network, attach, clean, cut_at_first_crossing, gauss_krueger_to_lonlat, hav, length_km, nearest_index,
-                       onto_frame, r6, split_at)
+from .geometry import (Coast, Network, attach, clean, cut_at_first_crossing, gauss_krueger_to_lonlat, hav,
+                       length_km, nearest_index, onto_frame, r6, split_at)
 from .places import (ABAGAITU, ABAGAITU_NORTH_END, ABAGAITU_WEST_END, CONFLUENCE, KAZAKEVICHEVA,
                      KHANKA_OUTLET, KP_TRIPOINT, MN_TRIPOINT, POINT_10, POINT_7_1_GK, POINT_7_2_GK,
                      SUNGACHA_MOUTH, TUR_MOUTH, E, N, S, W)

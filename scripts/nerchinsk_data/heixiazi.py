@@ -8,20 +8,21 @@ from .places import POINT_10_2_GK, ZHENBAO
 from .sources import amur_banks
 
 
+def ys_at(g, x):
+    """The latitudes where line `g` crosses the meridian `x` (between 47N and 49N)."""
+    h = g.intersection(LineString([(x, 47.0), (x, 49.0)]))
+    return [p.y for p in getattr(h, "geoms", [h])]
+
+
 def amur_main_channel(start, end_lon):
     """The Amur's main channel from `start` (a vertex in the channel) east to `end_lon`: WDBII draws
     the river here as two banks (level 0), so the centreline is the midpoint between each vertex of
     the south bank and the nearest point of the north bank. Returns (coords from start, the
     point at end_lon), both rounded."""
     banks = amur_banks()
-
-    def y_at(g, x):
-        h = g.intersection(LineString([(x, 47.0), (x, 49.0)]))
-        return min(p.y for p in getattr(h, "geoms", [h]))
-
     # the two banks that cross the meridian of the end, south one first
     banks = sorted((b for b in banks if not b.intersection(LineString([(end_lon, 48.0), (end_lon, 48.6)])).is_empty),
-                   key=lambda b: y_at(b, end_lon))
+                   key=lambda b: min(ys_at(b, end_lon)))
     south, north = banks[0], banks[-1]
     mids = []
     for p in south.coords:
@@ -29,7 +30,7 @@ def amur_main_channel(start, end_lon):
             q = north.interpolate(north.project(Point(p)))
             mids.append(((p[0] + q.x) / 2, (p[1] + q.y) / 2))
     mids.sort()
-    end = r6((end_lon, (y_at(south, end_lon) + y_at(north, end_lon)) / 2))
+    end = r6((end_lon, (min(ys_at(south, end_lon)) + min(ys_at(north, end_lon))) / 2))
     return clean([start] + mids), end
 
 
@@ -39,12 +40,7 @@ def amur_channel_along_north_bank(start, end):
     bank, in order along the north bank. Used where the south bank has the Ussuri's mouth and
     the islands' shores in it, which ordering by longitude would zigzag across."""
     banks = amur_banks()
-
-    def y_at(g, x):
-        h = g.intersection(LineString([(x, 47.0), (x, 49.0)]))
-        return max(p.y for p in getattr(h, "geoms", [h]))
-
-    south, north = sorted(banks, key=lambda b: y_at(b, start[0]))[:: len(banks) - 1]
+    south, north = sorted(banks, key=lambda b: max(ys_at(b, start[0])))[:: len(banks) - 1]
     a, b = north.project(Point(start)), north.project(Point(end))
     mids = []
     for p in north.coords:
