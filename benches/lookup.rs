@@ -1,11 +1,18 @@
 //! Point-in-region lookups, every way in the same run on the same points (docs/INDEX.md):
 //! `naive` (geo `Contains` over every face), `geo_interval_tree` (geo's
 //! `IntervalTreeMultiPolygon` per face), `nerchinsk` (`Atlas::sovereignty_at`, one thread),
-//! `nerchinsk_batch` (`Atlas::sovereignty_batch_into`, every core, a `Result` per point) and
+//! `nerchinsk_with_certainty` (`Atlas::sovereignty_with_certainty_on`, one thread, the answer
+//! and how sure it is), `nerchinsk_batch` (`Atlas::sovereignty_batch_into`, every core, a `Result` per point) and
 //! `nerchinsk_batch_ids` (`Atlas::answer_ids_into`, every core, a 4-byte id per point);
 //! `ceiling_64k_table`, one load from a 64 KiB table per point and nothing else, the most any
 //! index could do on the machine at hand; and `build`, the time to build the atlas (and its
 //! index) from the embedded data, which the first call pays.
+//!
+//! `nearest_uniform` measures the distance to the nearest treaty line in force on the points of
+//! `lookup_uniform`: `nerchinsk` (`Atlas::nearest_border_on`, one thread) against
+//! `rstar_segments`, what a careful user would write with the ecosystem's crates: an rstar
+//! R-tree per epoch over the segments in force, its nearest neighbour to the point (planar
+//! lon/lat), and geo's `Geodesic` (Karney) distance to the closest point of that segment.
 //!
 //! `cargo bench --bench lookup`
 //!
@@ -15,12 +22,15 @@
 //! same set: throughput is per lookup, so the rows compare.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use geo_types::Point;
+use geo::{ClosestPoint, Distance, Geodesic};
+use geo_types::{Line, Point};
 use nerchinsk::data::{embedded, LINES_GEOJSON, TIMELINE_JSON};
 use nerchinsk::internals::AtlasInternals;
 use nerchinsk::internals::{boundary_queries, uniform_queries};
 use nerchinsk::internals::{IntervalTrees, Naive};
 use nerchinsk::{Atlas, Date};
+use rstar::primitives::GeomWithData;
+use rstar::RTree;
 
 const N: usize = 1_000_000;
 const N_SLOW: usize = 10_000;
@@ -56,6 +66,23 @@ fn run(c: &mut Criterion, group: &str, queries: &[(Point<f64>, Date)]) {
                     Ok(s) => s.status as usize,
                     Err(_) => 9,
                 })
+                .sum::<usize>()
+        })
+    });
+    // the distance grids and cells of every epoch are built on first use: before timing
+    for e in atlas.events() {
+        let _ = atlas.sovereignty_with_certainty_on(queries[0].0, e.date);
+    }
+    g.bench_function("nerchinsk_with_certainty", |b| {
+        b.iter(|| {
+            queries
+                .iter()
+                .map(
+                    |&(p, d)| match atlas.sovereignty_with_certainty_on(black_box(p), d) {
+                        Ok((s, c)) => s.status as usize + c.certain as usize,
+                        Err(_) => 9,
+                    },
+                )
                 .sum::<usize>()
         })
     });
@@ -107,12 +134,87 @@ fn lookup_boundary(c: &mut Criterion) {
     );
 }
 
+/// The baseline's index: per epoch, an R-tree over the segments of the lines in force.
+struct RstarSegments(Vec<RTree<GeomWithData<Line<f64>, u16>>>);
+
+impl RstarSegments {
+    fn new(atlas: &Atlas) -> RstarSegments {
+        let trees = atlas
+            .events()
+            .iter()
+            .map(|e| {
+                let ids = atlas.lines_in_force_on(e.date).unwrap();
+                let segments = atlas
+                    .lines()
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, l)| ids.contains(&l.id.as_str()))
+                    .flat_map(|(i, l)| {
+                        l.geometry
+                            .lines()
+                            .map(move |s| GeomWithData::new(s, i as u16))
+                    })
+                    .collect();
+                RTree::bulk_load(segments)
+            })
+            .collect();
+        RstarSegments(trees)
+    }
+
+    /// Metres to the nearest segment in force and its line.
+    fn nearest(&self, atlas: &Atlas, p: Point<f64>, date: Date) -> (f64, u16) {
+        let tree = &self.0[atlas.epoch(date).unwrap()];
+        let s = tree.nearest_neighbor(&p).unwrap();
+        let q = match s.geom().closest_point(&p) {
+            geo::Closest::Intersection(q) | geo::Closest::SinglePoint(q) => q,
+            geo::Closest::Indeterminate => p,
+        };
+        (Geodesic.distance(p, q), s.data)
+    }
+}
+
+fn nearest_uniform(c: &mut Criterion) {
+    let atlas = embedded();
+    let queries = uniform_queries(atlas, N, 0x5eed);
+    let baseline = RstarSegments::new(atlas);
+    let mut g = c.benchmark_group("nearest_uniform");
+    g.sample_size(10);
+    g.throughput(Throughput::Elements(queries.len() as u64));
+    g.bench_function("nerchinsk", |b| {
+        b.iter(|| {
+            queries
+                .iter()
+                .map(|&(p, d)| match atlas.nearest_border_on(black_box(p), d) {
+                    Ok(n) => n.distance_km,
+                    Err(_) => 0.0,
+                })
+                .sum::<f64>()
+        })
+    });
+    let slow = &queries[..N / 10];
+    g.throughput(Throughput::Elements(slow.len() as u64));
+    g.bench_function("rstar_segments", |b| {
+        b.iter(|| {
+            slow.iter()
+                .map(|&(p, d)| baseline.nearest(atlas, black_box(p), d).0)
+                .sum::<f64>()
+        })
+    });
+    g.finish();
+}
+
 fn build(c: &mut Criterion) {
     let grid = embedded().grid();
     let (n, crossed, split, leaves, segments) = grid.stats();
     eprintln!(
         "grid: {} bytes; {n}x{n} cells, {crossed} crossed by lines ({split} split), {leaves} leaves, {segments} segment records",
         grid.memory_bytes()
+    );
+    let on = Date::new(2025, 1, 1).unwrap();
+    eprintln!(
+        "distance grid of 2025: {} bytes; cells certain in space: {:.4}",
+        embedded().distance_grid_bytes(on).unwrap(),
+        embedded().certain_share(on).unwrap()
     );
     let mut g = c.benchmark_group("build");
     g.sample_size(10);
@@ -122,5 +224,11 @@ fn build(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, lookup_uniform, lookup_boundary, build);
+criterion_group!(
+    benches,
+    lookup_uniform,
+    lookup_boundary,
+    nearest_uniform,
+    build
+);
 criterion_main!(benches);

@@ -117,9 +117,13 @@ pub struct Atlas {
     pub(crate) coverage: &'static Coverage,
     pub(crate) map: MapStyle,
     pub(crate) index: SegmentIndex,
-    /// Per epoch, an R-tree over the segments of the treaty lines in force (for distances),
-    /// longitudes scaled by `TREE_KX` (in `distance`).
-    pub(crate) border_trees: Vec<rstar::RTree<crate::index::Segment>>,
+    /// Per epoch, the distance grid of the treaty lines in force, built on first use
+    /// ([`Atlas::distance_grid`]).
+    pub(crate) distance_grids: Vec<std::sync::OnceLock<crate::nearest::NearestGrid>>,
+    /// The largest `accuracy_km` of any line: how far from a line an answer can be in doubt.
+    pub(crate) max_accuracy_km: f64,
+    /// Per epoch, which cells are certain in space ([`Atlas::certain_cells`]).
+    pub(crate) certain_cells: Vec<std::sync::OnceLock<crate::certain_cells::CertainCells>>,
     pub(crate) frame: Rect<f64>,
     /// Point location for [`Atlas::sovereignty_on`].
     pub(crate) grid: FaceGrid,

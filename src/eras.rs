@@ -1,5 +1,6 @@
-//! The answer table: the timeline cut at every event and every change of a state's name, so
-//! that within an era every face has one fixed answer.
+//! The answer table: the timeline cut at every event, every change of a state's name and
+//! every signing or entry into force of a treaty, so that within an era every face has one
+//! fixed answer, one epoch and one window of doubt or none.
 
 use crate::atlas::Atlas;
 use crate::date::Date;
@@ -30,6 +31,11 @@ pub(crate) struct Eras {
     /// `answers[era * faces + face]`.
     pub(crate) answers: Vec<Answer>,
     faces: usize,
+    /// `epochs[era]`: the epoch of the era (the last event on or before it), 0 before any.
+    epochs: Vec<u16>,
+    /// `in_window[era]`: the era lies between a treaty's signing and its entry into force
+    /// ([`crate::Event::signed`], [`crate::Event::in_force`]).
+    in_window: Vec<bool>,
     /// Where the answers of the first era after the first event start: the rows before it are
     /// the eras before any treaty (more than one if a state's name changes before the first
     /// event), whose every answer is an error.
@@ -58,7 +64,13 @@ impl Eras {
             .states
             .iter()
             .flat_map(|s| s.names.iter().filter_map(|n| n.from));
-        let mut dates: Vec<Date> = events.iter().map(|e| e.date).chain(name_changes).collect();
+        let windows = events.iter().flat_map(|e| [e.signed, e.in_force]).flatten();
+        let mut dates: Vec<Date> = events
+            .iter()
+            .map(|e| e.date)
+            .chain(name_changes)
+            .chain(windows)
+            .collect();
         dates.sort();
         dates.dedup();
         let faces = face_status.first().map_or(0, Vec::len);
@@ -108,6 +120,14 @@ impl Eras {
         for era in 0..=dates.len() {
             let start = if era == 0 { None } else { Some(dates[era - 1]) };
             let epoch = start.and_then(|d| events.iter().rposition(|e| e.date <= d));
+            eras.epochs
+                .push(epoch.map_or(0, |e| u16::try_from(e).expect("fewer than 65,536 events")));
+            eras.in_window.push(start.is_some_and(|d| {
+                events.iter().any(|e| {
+                    let (from, to) = (e.signed.unwrap_or(e.date), e.in_force.unwrap_or(e.date));
+                    from <= d && d < to
+                })
+            }));
             for face in 0..faces {
                 let answer = match (start, epoch) {
                     (Some(date), Some(ep)) => {
@@ -180,6 +200,18 @@ impl Eras {
         let last = self.year_end.len() as i64 - 1;
         let y = (year as i64 - self.first_year as i64 + 1).clamp(0, last.max(0));
         self.year_end.get(y as usize).map_or(0, |&r| r as usize)
+    }
+
+    /// The epoch of `era` (0 before the first event).
+    #[inline]
+    pub(crate) fn epoch(&self, era: usize) -> usize {
+        self.epochs.get(era).map_or(0, |&e| e as usize)
+    }
+
+    /// Whether `era` lies between a treaty's signing and its entry into force.
+    #[inline]
+    pub(crate) fn in_window(&self, era: usize) -> bool {
+        self.in_window.get(era).copied().unwrap_or(false)
     }
 
     /// Where the answers of `era` start.

@@ -58,6 +58,7 @@ pub mod territory;
 mod atlas;
 mod baseline;
 mod border;
+mod certain_cells;
 mod certainty;
 mod changes;
 mod date;
@@ -67,6 +68,7 @@ mod error;
 mod grid;
 mod index;
 mod load;
+mod nearest;
 mod query;
 mod sample;
 mod timeline;
@@ -181,6 +183,17 @@ pub mod internals {
         fn face_areas_km2(&self) -> Vec<f64>;
         /// The face holding `p` and whether `p` lies on a line, the exact way.
         fn locate_exact(&self, p: geo_types::Coord<f64>) -> (usize, bool);
+        /// [`Atlas::certainty_on`] without the cells that skip the distances: every point
+        /// measures them.
+        fn certainty_measured(
+            &self,
+            point: geo_types::Point<f64>,
+            date: Date,
+        ) -> Result<crate::Certainty<'_>>;
+        /// Heap memory of the distance grid of the epoch `date` falls in, bytes.
+        fn distance_grid_bytes(&self, date: Date) -> Result<usize>;
+        /// The share of the cells of the epoch `date` falls in that are certain in space.
+        fn certain_share(&self, date: Date) -> Result<f64>;
     }
 
     impl AtlasInternals for Atlas {
@@ -201,6 +214,19 @@ pub mod internals {
         }
         fn locate_exact(&self, p: geo_types::Coord<f64>) -> (usize, bool) {
             Atlas::locate_exact(self, p)
+        }
+        fn certainty_measured(
+            &self,
+            point: geo_types::Point<f64>,
+            date: Date,
+        ) -> Result<crate::Certainty<'_>> {
+            self.certainty_with(point, date, false).map(|(_, c)| c)
+        }
+        fn distance_grid_bytes(&self, date: Date) -> Result<usize> {
+            Ok(self.distance_grid(self.epoch(date)?).memory_bytes())
+        }
+        fn certain_share(&self, date: Date) -> Result<f64> {
+            Ok(self.certain_cells(self.epoch(date)?).certain_share())
         }
     }
 }

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use crate::atlas::{Atlas, Region};
 use crate::border::{BorderLine, LineKind};
 use crate::date::Date;
-use crate::distance::border_trees;
+use crate::distance::empty_slots;
 use crate::eras::Eras;
 use crate::error::{Coverage, Error, Result};
 use crate::grid::{FaceGrid, GRID_CELLS};
@@ -251,7 +251,8 @@ impl Atlas {
 
         let topo = Topology::build(&lines, LF)?;
         let index = SegmentIndex::new(&topo);
-        let border_trees = border_trees(&topo, &lines, &in_force);
+        let epochs = in_force.len();
+        let max_accuracy_km = lines.iter().map(|l| l.accuracy_km).fold(0.0, f64::max);
         let mut atlas = Atlas {
             lines,
             events,
@@ -265,7 +266,9 @@ impl Atlas {
             coverage,
             map: tl.map.clone(),
             index,
-            border_trees,
+            max_accuracy_km,
+            distance_grids: empty_slots(epochs),
+            certain_cells: empty_slots(epochs),
             frame,
             grid: FaceGrid::placeholder(),
             eras: Eras::default(),

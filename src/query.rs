@@ -160,7 +160,7 @@ impl Atlas {
     /// everything rare (outside the frame's box, an era before the first treaty) leaving by one
     /// well-predicted branch; only that branch needs the date.
     #[inline(always)]
-    fn answer_in_row(
+    pub(crate) fn answer_in_row(
         &self,
         point: Point<f64>,
         row: usize,

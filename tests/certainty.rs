@@ -4,6 +4,7 @@
 
 use geo_types::Point;
 use nerchinsk::data::{embedded, LINES_GEOJSON, TIMELINE_JSON};
+use nerchinsk::internals::{boundary_queries, uniform_queries, AtlasInternals};
 use nerchinsk::{Atlas, Date, Doubt, Error, Status};
 use proptest::prelude::*;
 
@@ -206,4 +207,32 @@ proptest! {
             }
         }
     }
+}
+
+/// The cells that skip the distances never change an answer: on points uniform over the frame
+/// and points within 3 km of a line, the certainty with them is the certainty measured.
+#[test]
+fn cells_certain_in_space_agree_with_measuring() {
+    let atlas = embedded();
+    let mut uncertain = 0;
+    for (p, d) in uniform_queries(atlas, 20_000, 0xce11)
+        .into_iter()
+        .chain(boundary_queries(atlas, 20_000, 3.0, 0xce12))
+    {
+        let fast = atlas.sovereignty_with_certainty_on(p, d);
+        let measured = atlas.certainty_measured(p, d);
+        match (fast, measured) {
+            (Ok((_, f)), Ok(m)) => {
+                assert_eq!(f, m, "{p:?} on {d}");
+                uncertain += !f.certain as usize;
+            }
+            (Err(a), Err(b)) => assert_eq!(a, b),
+            (f, m) => panic!("{p:?} on {d}: {f:?} against {m:?}"),
+        }
+    }
+    // not vacuous: many of the near points are in doubt
+    assert!(uncertain > 2_000, "{uncertain} uncertain");
+    // and the cells do skip most of the frame
+    let share = atlas.certain_share(on(1900, 1, 1)).unwrap();
+    assert!(share > 0.9, "{share}");
 }

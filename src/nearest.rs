@@ -1,0 +1,555 @@
+//! Distances to the treaty lines at the speed of lookups: for each epoch, a grid over the frame
+//! whose cells list the pieces of line that can be nearest to a point in them, nearest first.
+//!
+//! Everything is measured in earth-centred coordinates on the WGS84 ellipsoid (km): a segment
+//! of a line is the straight chord between its ends, the distance to it a 3D point-to-segment
+//! distance, and the chord to the nearest point becomes a distance along the ellipsoid by the
+//! radius of curvature of the normal section in its direction ([`arc_km`]). The chord metric
+//! is the ellipsoid's own (no projection), so the segment it finds is the geodesically nearest
+//! to within a few parts in a million; docs/DISTANCES.md has the measurements.
+//!
+//! A cell with centre c and radius ρ (the farthest its points are from c) lists every chunk
+//! (up to [`CHUNK`] consecutive segments of one edge) whose box lies within `U + 2ρ` of c,
+//! where U is the distance from c to some point of a line: any point p of the cell has a line
+//! within `U + ρ`, and a chunk farther than `U + 2ρ` from c is farther than that from p. The
+//! list is sorted by the distance of each box from c, so the walk stops at the first box that
+//! cannot be nearer than the best segment so far.
+
+use geo_types::Coord;
+use rayon::prelude::*;
+use rstar::{RTree, RTreeObject, AABB};
+
+/// WGS84 semi-major axis, km.
+const A_KM: f64 = 6378.137;
+/// WGS84 first eccentricity squared, f (2 − f) with f = 1 / 298.257223563.
+const E2: f64 = 6.694_379_990_141_317e-3;
+
+/// Segments longer than this (degrees of longitude or latitude) are cut into pieces, so that a
+/// chord stays within centimetres of the line drawn in lon/lat between the same ends.
+const MAX_SEGMENT_DEG: f64 = 0.02;
+
+/// Segments per chunk: the walk tests a chunk's box, then its segments.
+pub(crate) const CHUNK: usize = 8;
+
+/// Cells along each axis of a distance grid.
+pub(crate) const DISTANCE_CELLS: usize = 128;
+
+/// A point on the ellipsoid: its earth-centred coordinates (km) and what [`arc_km`] needs.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Place {
+    pub xyz: [f64; 3],
+    sin_lat: f64,
+    cos_lat: f64,
+    sin_lon: f64,
+    cos_lon: f64,
+}
+
+impl Place {
+    /// The point at longitude `c.x`, latitude `c.y` (degrees) on the WGS84 ellipsoid.
+    #[inline]
+    pub(crate) fn new(c: Coord<f64>) -> Place {
+        let (sin_lat, cos_lat) = c.y.to_radians().sin_cos();
+        let (sin_lon, cos_lon) = c.x.to_radians().sin_cos();
+        let n = A_KM / (1.0 - E2 * sin_lat * sin_lat).sqrt();
+        Place {
+            xyz: [
+                n * cos_lat * cos_lon,
+                n * cos_lat * sin_lon,
+                n * (1.0 - E2) * sin_lat,
+            ],
+            sin_lat,
+            cos_lat,
+            sin_lon,
+            cos_lon,
+        }
+    }
+
+    /// The distance along the ellipsoid (km) to the point `q` of the ellipsoid `chord` km away
+    /// in a straight line: the arc of the circle whose radius is the curvature of the normal
+    /// section from here towards `q` (Euler's formula from the meridian and prime vertical
+    /// radii). Within a few parts in a million of the geodesic up to 1,000 km.
+    #[inline]
+    pub(crate) fn arc_km(&self, q: [f64; 3], chord: f64) -> f64 {
+        let d = sub(q, self.xyz);
+        // north and east components of the chord in the local frame
+        let north = -self.sin_lat * self.cos_lon * d[0] - self.sin_lat * self.sin_lon * d[1]
+            + self.cos_lat * d[2];
+        let east = -self.sin_lon * d[0] + self.cos_lon * d[1];
+        let h2 = north * north + east * east;
+        if h2 == 0.0 {
+            return chord;
+        }
+        let w2 = 1.0 - E2 * self.sin_lat * self.sin_lat;
+        let prime_vertical = A_KM / w2.sqrt();
+        let meridian = prime_vertical * (1.0 - E2) / w2;
+        let curvature = (north * north / meridian + east * east / prime_vertical) / h2;
+        let radius = 1.0 / curvature;
+        2.0 * radius * (chord / (2.0 * radius)).min(1.0).asin()
+    }
+}
+
+#[inline(always)]
+fn sub(a: [f64; 3], b: [f64; 3]) -> [f64; 3] {
+    [a[0] - b[0], a[1] - b[1], a[2] - b[2]]
+}
+
+#[inline(always)]
+fn dot(a: [f64; 3], b: [f64; 3]) -> f64 {
+    a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
+}
+
+/// The segments of a chunk, lane by lane: starts `a` relative to the chunk's origin and `e` =
+/// end − start, km, in single precision (a centimetre at the scale of a chunk, 8 mm at 1,000
+/// km: the distance is taken from a point relative to the same origin). A chunk of fewer than
+/// [`CHUNK`] segments repeats its last one. Eight lanes of each coordinate let the compiler
+/// measure all eight segments at once, with no branch; 192 bytes, three cache lines.
+#[derive(Debug, Clone, Copy)]
+struct Lanes {
+    ax: [f32; CHUNK],
+    ay: [f32; CHUNK],
+    az: [f32; CHUNK],
+    ex: [f32; CHUNK],
+    ey: [f32; CHUNK],
+    ez: [f32; CHUNK],
+}
+
+impl Lanes {
+    /// Squared distance from `p` (relative to the chunk's origin) to each segment, and the
+    /// position of its closest point along it (0 at its start, 1 at its end).
+    #[inline(always)]
+    fn distances2(&self, p: [f32; 3]) -> ([f32; CHUNK], [f32; CHUNK]) {
+        let mut d2 = [0f32; CHUNK];
+        let mut t = [0f32; CHUNK];
+        for k in 0..CHUNK {
+            let w = [p[0] - self.ax[k], p[1] - self.ay[k], p[2] - self.az[k]];
+            let e = [self.ex[k], self.ey[k], self.ez[k]];
+            let ee = e[0] * e[0] + e[1] * e[1] + e[2] * e[2];
+            let we = w[0] * e[0] + w[1] * e[1] + w[2] * e[2];
+            // a segment of length 0 has ee = 0: max(ee, tiny) keeps t finite, and clamped
+            let tk = (we / ee.max(f32::MIN_POSITIVE)).clamp(0.0, 1.0);
+            let d = [w[0] - tk * e[0], w[1] - tk * e[1], w[2] - tk * e[2]];
+            d2[k] = d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
+            t[k] = tk;
+        }
+        (d2, t)
+    }
+
+    /// The point at `t` along segment `k`, relative to the chunk's origin.
+    fn point(&self, k: usize, t: f32) -> [f64; 3] {
+        [
+            (self.ax[k] + t * self.ex[k]) as f64,
+            (self.ay[k] + t * self.ey[k]) as f64,
+            (self.az[k] + t * self.ez[k]) as f64,
+        ]
+    }
+}
+
+/// Up to [`CHUNK`] consecutive segments of one edge: the box from `origin` to `origin +
+/// size`; its segments are `lanes[k]` for chunk k.
+#[derive(Debug, Clone, Copy)]
+struct Chunk {
+    origin: [f64; 3],
+    size: [f32; 3],
+    edge: u32,
+}
+
+impl Chunk {
+    /// Squared distance from `p` (relative to the origin) to the box.
+    #[inline(always)]
+    fn box_distance2(&self, p: [f64; 3]) -> f64 {
+        p.iter()
+            .zip(self.size)
+            .map(|(&x, size)| {
+                let d = (-x).max(0.0).max(x - size as f64);
+                d * d
+            })
+            .sum()
+    }
+}
+
+/// A cell: its centre (single precision: within a metre, which the walk allows for) and where
+/// its list starts. 16 bytes, four to a cache line.
+#[derive(Debug, Clone, Copy)]
+struct Cell {
+    centre: [f32; 3],
+    start: u32,
+}
+
+/// One chunk of a cell's list: its box's distance from the cell's centre, rounded down to
+/// [`KEY_KM`], and the chunk. Four bytes, sixteen to a cache line.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    key: u16,
+    chunk: u16,
+}
+
+/// The unit of [`Entry::key`], km: keys reach 6,553 km, beyond any frame on Earth's scale that
+/// a chord could span here; larger distances are stored as the largest key, which stays a
+/// lower bound.
+const KEY_KM: f64 = 0.1;
+
+/// Slack (km) for the single-precision centre in the walk's early stop.
+const CENTRE_SLACK_KM: f64 = 0.002;
+
+/// A chunk's box in the build's R-tree.
+struct ChunkBox(AABB<[f64; 3]>, u32);
+
+impl RTreeObject for ChunkBox {
+    type Envelope = AABB<[f64; 3]>;
+    fn envelope(&self) -> Self::Envelope {
+        self.0
+    }
+}
+
+/// The nearest point of a line found by [`NearestGrid::nearest`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Nearest {
+    /// Along the ellipsoid, km.
+    pub km: f64,
+    /// The edge of the topology it lies on.
+    pub edge: usize,
+}
+
+/// One epoch's distance grid; see the module docs.
+#[derive(Debug, Clone)]
+pub(crate) struct NearestGrid {
+    origin: Coord<f64>,
+    /// Cells per degree along x and y.
+    scale: Coord<f64>,
+    n: usize,
+    /// `n * n` cells and one more, whose `start` ends the last list.
+    cells: Vec<Cell>,
+    /// A lower bound of the distance (km) from any point of cell k to the lines.
+    lower_km: Vec<f32>,
+    /// Cell k's list is `entries[cells[k].start..cells[k + 1].start]`, nearest box first.
+    entries: Vec<Entry>,
+    chunks: Vec<Chunk>,
+    /// The segments of chunk k.
+    lanes: Vec<Lanes>,
+    /// How far [`Self::within`] is complete, km.
+    reach_km: f64,
+}
+
+/// A chunk's segments in double precision, before they are stored relative to its origin.
+type Chords = Vec<([f64; 3], [f64; 3])>;
+
+impl NearestGrid {
+    /// The grid over the box `min`..`max` (lon/lat degrees) with `n` x `n` cells for the lines
+    /// drawn by `edges` (each an edge id and its lon/lat vertices). Every segment within
+    /// `reach_km` of a point is in the point's list, whatever the nearest ([`Self::within`]).
+    pub(crate) fn build<'a>(
+        edges: impl Iterator<Item = (usize, &'a [Coord<f64>])>,
+        min: Coord<f64>,
+        max: Coord<f64>,
+        n: usize,
+        reach_km: f64,
+    ) -> NearestGrid {
+        let mut grid = NearestGrid {
+            origin: min,
+            scale: Coord {
+                x: n as f64 / (max.x - min.x),
+                y: n as f64 / (max.y - min.y),
+            },
+            n,
+            cells: Vec::with_capacity(n * n + 1),
+            lower_km: Vec::with_capacity(n * n),
+            entries: Vec::new(),
+            chunks: Vec::new(),
+            lanes: Vec::new(),
+            reach_km,
+        };
+        let mut vertices: Vec<[f64; 3]> = Vec::new();
+        for (edge, coords) in edges {
+            let mut chords: Chords = Vec::new();
+            for w in coords.windows(2) {
+                let (a, b) = (w[0], w[1]);
+                let pieces = ((b.x - a.x).abs().max((b.y - a.y).abs()) / MAX_SEGMENT_DEG)
+                    .ceil()
+                    .max(1.0) as usize;
+                let mut from = Place::new(a).xyz;
+                for k in 1..=pieces {
+                    let to = Place::new(a + (b - a) * (k as f64 / pieces as f64)).xyz;
+                    chords.push((from, to));
+                    vertices.push(from);
+                    from = to;
+                }
+            }
+            for piece in chords.chunks(CHUNK) {
+                grid.push_chunk(piece, edge as u32);
+            }
+        }
+        let vertices: RTree<[f64; 3]> = RTree::bulk_load(vertices);
+        let boxes = RTree::bulk_load(
+            grid.chunks
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let o = c.origin;
+                    let far = [0, 1, 2].map(|k| o[k] + c.size[k] as f64);
+                    ChunkBox(AABB::from_corners(o, far), i as u32)
+                })
+                .collect(),
+        );
+        let lists: Vec<_> = (0..n * n)
+            .into_par_iter()
+            .map(|k| grid.cell(k, &vertices, &boxes, reach_km))
+            .collect();
+        for (centre, list, lower) in lists {
+            grid.cells.push(Cell {
+                centre: centre.map(|x| x as f32),
+                start: u32::try_from(grid.entries.len()).expect("fewer than 2^32 list entries"),
+            });
+            // rounded down, so that it stays a lower bound
+            grid.lower_km.push(((lower as f32) * (1.0 - 1e-6)).max(0.0));
+            grid.entries.extend(list);
+        }
+        grid.cells.push(Cell {
+            centre: [0.0; 3],
+            start: u32::try_from(grid.entries.len()).expect("fewer than 2^32 list entries"),
+        });
+        grid
+    }
+
+    /// Append a chunk of `chords` (start, end) of `edge`.
+    fn push_chunk(&mut self, chords: &[([f64; 3], [f64; 3])], edge: u32) {
+        let (mut lo, mut hi) = ([f64::INFINITY; 3], [f64::NEG_INFINITY; 3]);
+        for (a, b) in chords {
+            for k in 0..3 {
+                lo[k] = lo[k].min(a[k]).min(b[k]);
+                hi[k] = hi[k].max(a[k]).max(b[k]);
+            }
+        }
+        // the box in single precision, rounded outwards
+        let size = [0, 1, 2].map(|k| ((hi[k] - lo[k]) as f32) * (1.0 + 1e-6) + 1e-6);
+        self.chunks.push(Chunk {
+            origin: lo,
+            size,
+            edge,
+        });
+        let rel = |v: [f64; 3]| [0, 1, 2].map(|k| (v[k] - lo[k]) as f32);
+        let mut lanes = Lanes {
+            ax: [0.0; CHUNK],
+            ay: [0.0; CHUNK],
+            az: [0.0; CHUNK],
+            ex: [0.0; CHUNK],
+            ey: [0.0; CHUNK],
+            ez: [0.0; CHUNK],
+        };
+        for k in 0..CHUNK {
+            let (a, b) = chords[k.min(chords.len() - 1)];
+            let (a, b) = (rel(a), rel(b));
+            (lanes.ax[k], lanes.ay[k], lanes.az[k]) = (a[0], a[1], a[2]);
+            (lanes.ex[k], lanes.ey[k], lanes.ez[k]) = (b[0] - a[0], b[1] - a[1], b[2] - a[2]);
+        }
+        self.lanes.push(lanes);
+    }
+
+    /// Cell `k`'s centre, its list of chunks, nearest box first, and the lower bound of the
+    /// distance from its points to the lines.
+    fn cell(
+        &self,
+        k: usize,
+        vertices: &RTree<[f64; 3]>,
+        boxes: &RTree<ChunkBox>,
+        reach_km: f64,
+    ) -> ([f64; 3], Vec<Entry>, f64) {
+        let (i, j) = ((k % self.n) as f64, (k / self.n) as f64);
+        let at = |u: f64, v: f64| {
+            Place::new(Coord {
+                x: self.origin.x + u / self.scale.x,
+                y: self.origin.y + v / self.scale.y,
+            })
+            .xyz
+        };
+        let c = at(i + 0.5, j + 0.5);
+        let length = |v: [f64; 3]| dot(v, v).sqrt();
+        // the farthest point of the cell from its centre is on its rim: corners and midpoints,
+        // with a margin for the bulge of the rim between them
+        let rim = [0.0, 0.5, 1.0];
+        let radius = 1.01
+            * rim
+                .iter()
+                .flat_map(|&u| rim.iter().map(move |&v| (u, v)))
+                .map(|(u, v)| length(sub(at(i + u, j + v), c)))
+                .fold(0.0, f64::max);
+        let Some(v) = vertices.nearest_neighbor(&c) else {
+            return (c, Vec::new(), f64::INFINITY);
+        };
+        let reach = (length(sub(*v, c)) + 2.0 * radius).max(reach_km + radius);
+        let cube = AABB::from_corners(c.map(|x| x - reach), c.map(|x| x + reach));
+        let mut list: Vec<(f64, u32)> = boxes
+            .locate_in_envelope_intersecting(&cube)
+            .filter_map(|b| {
+                let chunk = &self.chunks[b.1 as usize];
+                let d = chunk.box_distance2(sub(c, chunk.origin)).sqrt();
+                (d <= reach).then_some((d, b.1))
+            })
+            .collect();
+        list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        // keys rounded down (and a metre under), so that the walk's early stop stays safe
+        let list: Vec<Entry> = list
+            .into_iter()
+            .map(|(d, chunk)| Entry {
+                key: ((d - 1e-3) / KEY_KM).floor().clamp(0.0, u16::MAX as f64) as u16,
+                chunk: u16::try_from(chunk).expect("at most 65,536 chunks a grid"),
+            })
+            .collect();
+        let exact = self
+            .walk(c, 0.0, &list, f64::INFINITY)
+            .map_or(f64::INFINITY, |(d2, _, _)| d2.sqrt());
+        (c, list, (exact - radius).max(0.0))
+    }
+
+    /// The cell of `p` (clamped to the grid).
+    #[inline(always)]
+    fn cell_of(&self, p: Coord<f64>) -> usize {
+        let i = ((p.x - self.origin.x) * self.scale.x).clamp(0.0, (self.n - 1) as f64) as usize;
+        let j = ((p.y - self.origin.y) * self.scale.y).clamp(0.0, (self.n - 1) as f64) as usize;
+        j * self.n + i
+    }
+
+    /// The segment of `list` nearest to `p`, a point `from_centre` km from the list's cell
+    /// centre, if nearer than `limit` km: (squared chord, chunk, closest point).
+    #[inline(always)]
+    fn walk(
+        &self,
+        p: [f64; 3],
+        from_centre: f64,
+        list: &[Entry],
+        limit: f64,
+    ) -> Option<(f64, usize, [f64; 3])> {
+        let mut best2 = limit * limit;
+        let mut best = limit;
+        let mut found: Option<(usize, usize, f32)> = None;
+        for entry in list {
+            // every later box is at least key − from_centre from p
+            if entry.key as f64 * KEY_KM - from_centre > best {
+                break;
+            }
+            let id = entry.chunk as usize;
+            let chunk = &self.chunks[id];
+            let rel = sub(p, chunk.origin);
+            if chunk.box_distance2(rel) >= best2 {
+                continue;
+            }
+            let (d2, t) = self.lanes[id].distances2(rel.map(|x| x as f32));
+            let mut k_min = 0;
+            for k in 1..CHUNK {
+                k_min = if d2[k] < d2[k_min] { k } else { k_min };
+            }
+            if (d2[k_min] as f64) < best2 {
+                best2 = d2[k_min] as f64;
+                best = best2.sqrt();
+                found = Some((id, k_min, t[k_min]));
+            }
+        }
+        let (id, k, t) = found?;
+        let (o, r) = (self.chunks[id].origin, self.lanes[id].point(k, t));
+        Some((best2, id, [o[0] + r[0], o[1] + r[1], o[2] + r[2]]))
+    }
+
+    /// The distance (km) from `p` to cell `k`'s centre, plus the slack of its precision.
+    #[inline(always)]
+    fn distance_from_centre(&self, p: [f64; 3], k: usize) -> f64 {
+        let d = sub(p, self.cells[k].centre.map(|x| x as f64));
+        dot(d, d).sqrt() + CENTRE_SLACK_KM
+    }
+
+    /// The nearest point of the lines to `c` (lon/lat degrees, inside the grid's box): its
+    /// distance along the ellipsoid and its edge; `None` if the grid has no lines.
+    #[inline]
+    pub(crate) fn nearest(&self, c: Coord<f64>) -> Option<Nearest> {
+        let k = self.cell_of(c);
+        let place = Place::new(c);
+        let p = place.xyz;
+        let from_centre = self.distance_from_centre(p, k);
+        let list = &self.entries[self.cells[k].start as usize..self.cells[k + 1].start as usize];
+        let (d2, chunk, q) = self.walk(p, from_centre, list, f64::INFINITY)?;
+        Some(Nearest {
+            km: place.arc_km(q, d2.sqrt()),
+            edge: self.chunks[chunk].edge as usize,
+        })
+    }
+
+    /// True if no line passes within `km` of any point of `c`'s cell: a test without a
+    /// distance, for answers far from every line.
+    #[inline(always)]
+    pub(crate) fn all_farther_than(&self, c: Coord<f64>, km: f64) -> bool {
+        self.lower_km[self.cell_of(c)] as f64 > km
+    }
+
+    /// The edges with a point within `max_km` of `c` (at most [`Self::reach_km`]), each once
+    /// with its distance along the ellipsoid, nearest first.
+    pub(crate) fn within(&self, c: Coord<f64>, max_km: f64) -> Vec<Nearest> {
+        let mut found: Vec<Nearest> = Vec::new();
+        self.for_each_within(
+            c,
+            max_km,
+            |_| max_km,
+            |n| match found.iter_mut().find(|f| f.edge == n.edge) {
+                Some(f) => f.km = f.km.min(n.km),
+                None => found.push(n),
+            },
+        );
+        found.sort_by(|a, b| a.km.total_cmp(&b.km));
+        found
+    }
+
+    /// Visit the edges with a point within `max_km` of `c` (at most [`Self::reach_km`]) and
+    /// within `limit(edge)` km, with their distance along the ellipsoid: an edge once for each
+    /// of its chunks that comes that near, with the distance to that chunk, in no particular
+    /// order. `limit` may shrink as the walk goes (a best so far); allocates nothing.
+    #[inline]
+    pub(crate) fn for_each_within(
+        &self,
+        c: Coord<f64>,
+        max_km: f64,
+        limit: impl Fn(usize) -> f64,
+        mut visit: impl FnMut(Nearest),
+    ) {
+        debug_assert!(max_km <= self.reach_km);
+        let k = self.cell_of(c);
+        let place = Place::new(c);
+        let p = place.xyz;
+        let from_centre = self.distance_from_centre(p, k);
+        let list = &self.entries[self.cells[k].start as usize..self.cells[k + 1].start as usize];
+        for entry in list {
+            // a chord is never longer than the arc, so chords beyond max_km are arcs beyond it
+            if entry.key as f64 * KEY_KM - from_centre > max_km {
+                break;
+            }
+            let chunk = &self.chunks[entry.chunk as usize];
+            let edge = chunk.edge as usize;
+            let max = limit(edge).min(max_km);
+            if chunk.box_distance2(sub(p, chunk.origin)) > max * max {
+                continue;
+            }
+            // the nearest point of the chunk: as `walk` over this one chunk
+            let one = [Entry {
+                key: 0,
+                chunk: entry.chunk,
+            }];
+            let Some((d2, _, q)) = self.walk(p, 0.0, &one, max) else {
+                continue;
+            };
+            let km = place.arc_km(q, d2.sqrt());
+            if km <= max {
+                visit(Nearest { km, edge });
+            }
+        }
+    }
+
+    /// How far [`Self::within`] finds every line, km.
+    pub(crate) fn reach_km(&self) -> f64 {
+        self.reach_km
+    }
+
+    /// Heap memory in bytes.
+    pub(crate) fn memory_bytes(&self) -> usize {
+        self.cells.len() * std::mem::size_of::<Cell>()
+            + self.lower_km.len() * std::mem::size_of::<f32>()
+            + self.entries.len() * std::mem::size_of::<Entry>()
+            + self.chunks.len() * std::mem::size_of::<Chunk>()
+            + self.lanes.len() * std::mem::size_of::<Lanes>()
+    }
+}
