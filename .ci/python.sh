@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo clippy -p nerchinsk-py -- -D warnings
+cargo test -p nerchinsk-py
 venv=target/py-venv
 rm -rf "$venv"
 python3 -m venv "$venv"

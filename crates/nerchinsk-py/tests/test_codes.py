@@ -106,3 +106,26 @@ def test_the_inputs_are_left_as_they_were():
     before = (lon.copy(), lat.copy())
     nerchinsk.sovereignty_codes(lon, lat, 1900)
     assert np.array_equal(lon, before[0]) and np.array_equal(lat, before[1])
+
+
+def numpy_bytes_allocated_by(call):
+    """The peak of memory NumPy allocates (it reports to tracemalloc) during `call`."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        call()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_float64_inputs_are_not_copied_strided_or_not():
+    n = 1_000_000  # 8 MB a coordinate
+    lon, lat = random_points(n, seed=13)
+    both = np.stack([lon, lat], axis=1)
+    lon32 = lon.astype(np.float32)
+    copied = numpy_bytes_allocated_by(lambda: nerchinsk.sovereignty_codes(lon32, lat, 1900))
+    assert copied >= 8 * n  # a float32 input is converted to float64: the measure sees copies
+    for x, y in [(lon, lat), (both[:, 0], both[:, 1]), (lon[::-1], lat[::-1])]:
+        assert numpy_bytes_allocated_by(lambda: nerchinsk.sovereignty_codes(x, y, 1900)) < n
