@@ -15,3 +15,5 @@ python3 -m venv "$venv"
 cd crates/nerchinsk-py/tests
 "../../../$venv/bin/python" -c "import nerchinsk; print(nerchinsk.sovereignty_at(124.0775, 53.39056, 1700))"
 "../../../$venv/bin/python" -m pytest -q -p no:cacheprovider .
+# the benchmark on fewer points, so that it keeps running (its figures are printed, not checked)
+"../../../$venv/bin/python" ../bench.py 100000

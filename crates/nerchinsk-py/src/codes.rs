@@ -22,10 +22,11 @@ const STATUSES: [Status; 6] = {
 const INVALID: u8 = STATUSES.len() as u8;
 
 /// The names of the codes, by code: the statuses (russia, china, joint, undetermined, sea,
-/// outside), then `invalid` for input that is no coordinate. `nerchinsk.STATUS`.
+/// outside), then `invalid_coordinate` for input that is no coordinate; the codes and names
+/// 0 to 6 of the DataFusion crate's SQL `sovereignty_at`. `nerchinsk.STATUS`.
 pub fn status_names() -> Vec<&'static str> {
     let mut names: Vec<&str> = STATUSES.iter().map(|s| s.as_str()).collect();
-    names.push("invalid");
+    names.push("invalid_coordinate");
     names
 }
 
@@ -39,7 +40,7 @@ fn status_code(status: Status) -> u8 {
     status as u8
 }
 
-/// The code of a lookup's answer: its status, sea, outside or invalid.
+/// The code of a lookup's answer: its status, sea, outside or an invalid coordinate.
 #[inline(always)]
 fn answer_code(answer: nerchinsk::Result<Sovereignty<'_>>) -> u8 {
     match answer {
@@ -113,11 +114,11 @@ fn fill_codes(
 
 /// The status of many points on one date, as codes: a `uint8` array as long as `lon`, each
 /// an index of `nerchinsk.STATUS` (russia, china, joint, undetermined, sea, outside,
-/// invalid). `lon` and `lat` are one-dimensional arrays of the same length: NumPy float64
-/// arrays are read in place (any strides), anything else with the buffer protocol or a
-/// sequence of numbers through `numpy.asarray(..., dtype="float64")`. A NaN, infinite or
-/// out-of-range coordinate is code 6, `invalid`; the call releases the GIL and runs on every
-/// core.
+/// invalid_coordinate). `lon` and `lat` are one-dimensional arrays of the same length: NumPy
+/// float64 arrays are read in place (any strides), anything else with the buffer protocol or
+/// a sequence of numbers through `numpy.asarray(..., dtype="float64")`. A NaN, infinite or
+/// out-of-range coordinate is code 6, `invalid_coordinate`; the call releases the GIL and
+/// runs on every core.
 ///
 /// Raises `nerchinsk.Error` for arrays of different lengths and for a date before 1689 or
 /// that does not exist; `TypeError` for arrays that are not one-dimensional arrays of
@@ -166,6 +167,6 @@ mod tests {
             assert_eq!(status_code(*s) as usize, i);
             assert_eq!(names[i], s.as_str());
         }
-        assert_eq!(names[INVALID as usize], "invalid");
+        assert_eq!(names[INVALID as usize], "invalid_coordinate");
     }
 }

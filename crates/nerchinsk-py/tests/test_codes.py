@@ -19,7 +19,7 @@ def scalar_code(lon, lat, when):
     try:
         return nerchinsk.STATUS.index(nerchinsk.sovereignty_at(lon, lat, when).status)
     except nerchinsk.Error as e:
-        return nerchinsk.STATUS.index({"at_sea": "sea", "outside": "outside"}.get(e.code, "invalid"))
+        return nerchinsk.STATUS.index({"at_sea": "sea", "outside": "outside"}.get(e.code, "invalid_coordinate"))
 
 
 def random_points(n, seed):
@@ -28,7 +28,7 @@ def random_points(n, seed):
 
 
 def test_status_names_the_codes():
-    assert nerchinsk.STATUS == ["russia", "china", "joint", "undetermined", "sea", "outside", "invalid"]
+    assert nerchinsk.STATUS == ["russia", "china", "joint", "undetermined", "sea", "outside", "invalid_coordinate"]
 
 
 @pytest.mark.parametrize("when", [1700, 1859, "1858-05-28", 1920, 2025])
@@ -46,7 +46,7 @@ def test_bad_coordinates_are_invalid_not_errors():
     lon = np.array([math.nan, math.inf, -math.inf, 200.0, 124.0, 124.0775])
     lat = np.array([50.0, 50.0, 50.0, 50.0, 95.0, 53.39056])
     codes = nerchinsk.sovereignty_codes(lon, lat, 1700)
-    invalid = nerchinsk.STATUS.index("invalid")
+    invalid = nerchinsk.STATUS.index("invalid_coordinate")
     assert codes.tolist() == [invalid] * 5 + [nerchinsk.STATUS.index("china")]
 
 

@@ -22,7 +22,7 @@ def code_of(lon, lat, when):
         return nerchinsk.STATUS.index(nerchinsk.sovereignty_at(lon, lat, when).status)
     except nerchinsk.Error as e:
         assert e.code in ("not_finite", "out_of_range", "at_sea", "outside")
-        return nerchinsk.STATUS.index({"at_sea": "sea", "outside": "outside"}.get(e.code, "invalid"))
+        return nerchinsk.STATUS.index({"at_sea": "sea", "outside": "outside"}.get(e.code, "invalid_coordinate"))
 
 
 @given(any_float, any_float, st.integers(1689, 2100))

@@ -17,7 +17,7 @@ FloatArray = Union[npt.NDArray[np.floating[Any]], memoryview, Sequence[float]]
 LandStatus = Literal["russia", "china", "joint", "undetermined"]
 
 # The names of the codes of sovereignty_codes, by code:
-# ["russia", "china", "joint", "undetermined", "sea", "outside", "invalid"].
+# ["russia", "china", "joint", "undetermined", "sea", "outside", "invalid_coordinate"].
 STATUS: Final[list[str]]
 
 class Error(ValueError):
@@ -67,7 +67,7 @@ def sovereignty_at(lon: float, lat: float, year_or_date: YearOrDate) -> Sovereig
 
 def sovereignty_codes(lon: FloatArray, lat: FloatArray, year: YearOrDate) -> npt.NDArray[np.uint8]:
     """The status of every point on one date as codes, indexes of STATUS; NaN, infinite and
-    out-of-range points are code 6, invalid. GIL released, every core, inputs not copied."""
+    out-of-range points are code 6, invalid_coordinate. GIL released, every core, inputs not copied."""
 
 def nearest_border(lon: float, lat: float, date: YearOrDate) -> NearestBorder:
     """The treaty line in force on the date nearest to the point, and its distance."""
