@@ -43,6 +43,8 @@ def main():
 
     codes = nerchinsk.sovereignty_codes(lon, lat, YEAR)  # warm: the atlas is built once
     report("sovereignty_codes (numpy, GIL released)", n, best_seconds(lambda: nerchinsk.sovereignty_codes(lon, lat, YEAR), 7))
+    day = f"{YEAR}-06-01"  # a date that is no year's end: the era is looked up by date
+    report(f"sovereignty_codes on {day}", n, best_seconds(lambda: nerchinsk.sovereignty_codes(lon, lat, day), 7))
 
     m = min(n, 50_000)
 
