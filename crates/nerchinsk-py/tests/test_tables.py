@@ -98,8 +98,9 @@ def test_classify_bad_arguments():
         nerchinsk.classify([[1.0, 2.0]], date=1900)
     with pytest.raises(KeyError, match="longitude"):
         nerchinsk.classify(df, lon="longitude", date=1900)
-    with pytest.raises(nerchinsk.Error):
-        nerchinsk.classify(df, date="not a column and not a date")
+    with pytest.raises(nerchinsk.Error, match="nor is it a column") as info:
+        nerchinsk.classify(df, date="yaer")
+    assert info.value.code == "invalid_date"
     with pytest.raises(TypeError):
         nerchinsk.classify(df, date=1900.5)
     with pytest.raises(TypeError):

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from ._nerchinsk import classify_rows, territories
+from ._nerchinsk import Error, classify_rows, territories
 
 
 def territories_gdf(date: Any) -> Any:
@@ -64,7 +64,14 @@ def classify(df: Any, lon: str = "lon", lat: str = "lat", *, date: Any) -> Any:
         dates: Any = [None if m else v for v, m in zip(series.tolist(), series.isna().tolist())]
     else:
         dates = date
-    status, sovereign, treaty = classify_rows(coords[0][1], coords[1][1], dates, per_row)
+    try:
+        status, sovereign, treaty = classify_rows(coords[0][1], coords[1][1], dates, per_row)
+    except Error as e:
+        if isinstance(date, str):  # perhaps a column's name misspelt
+            hint = Error(f"{e} (nor is it a column of the DataFrame: {list(df.columns)})")
+            hint.code = e.code
+            raise hint from e
+        raise
     # a coordinate that is missing or no number is the row's error, the longitude's first, as
     # on the command line
     coord_error = np.full(len(status), None, dtype=object)
