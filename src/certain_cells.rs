@@ -56,6 +56,22 @@ impl CertainCells {
             x: min.x + u / scale.x,
             y: min.y + v / scale.y,
         };
+        // a cell's radius depends on its row only (its latitude): the corners are its farthest
+        // points at this size; 1% for the arc against the chord and the bulge of its edges
+        let radius: Vec<f64> = (0..n)
+            .map(|j| {
+                let j = j as f64;
+                let c = Place::new(at(0.5, j + 0.5)).xyz;
+                1.01 * [(0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0)]
+                    .iter()
+                    .map(|&(u, v)| {
+                        let d = Place::new(at(u, j + v)).xyz;
+                        let e = [d[0] - c[0], d[1] - c[1], d[2] - c[2]];
+                        (e[0] * e[0] + e[1] * e[1] + e[2] * e[2]).sqrt()
+                    })
+                    .fold(0.0, f64::max)
+            })
+            .collect();
         let words: Vec<u64> = (0..n * n / 64 + 1)
             .into_par_iter()
             .map(|w| {
@@ -65,28 +81,23 @@ impl CertainCells {
                     if k >= n * n {
                         break;
                     }
-                    let (i, j) = ((k % n) as f64, (k / n) as f64);
-                    let centre = at(i + 0.5, j + 0.5);
-                    let c = Place::new(centre);
-                    // the corners are the farthest points of a cell this small; 1% for the
-                    // arc against the chord and the bulge of its edges
-                    let radius = 1.01
-                        * [(0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0)]
-                            .iter()
-                            .map(|&(u, v)| {
-                                let d = Place::new(at(i + u, j + v)).xyz;
-                                let e = [d[0] - c.xyz[0], d[1] - c.xyz[1], d[2] - c.xyz[2]];
-                                (e[0] * e[0] + e[1] * e[1] + e[2] * e[2]).sqrt()
-                            })
-                            .fold(0.0, f64::max);
+                    let (i, j) = (k % n, k / n);
+                    let centre = at(i as f64 + 0.5, j as f64 + 0.5);
+                    let radius = radius[j];
+                    // most cells: the distance grid's cell has no line within its reach
                     let certain = if grid.all_farther_than(centre, grid.reach_km()) {
                         true
                     } else if max_accuracy_km + radius > grid.reach_km() {
                         false
                     } else {
-                        grid.within(centre, max_accuracy_km + radius)
-                            .iter()
-                            .all(|e| e.km > accuracy_km(e.edge) + radius)
+                        let mut near = false;
+                        grid.for_each_within(
+                            centre,
+                            max_accuracy_km + radius,
+                            |edge| accuracy_km(edge) + radius,
+                            |_| near = true,
+                        );
+                        !near
                     };
                     word |= (certain as u64) << b;
                 }

@@ -1,6 +1,6 @@
 //! `nerchinsk classify`: every row of a CSV file or every point feature of a GeoJSON
-//! FeatureCollection, with the columns (properties) status, sovereign, treaty and distance_km
-//! added. Read in chunks, each classified on every core (rayon) and written in input order, so
+//! FeatureCollection, with the columns (properties) status, sovereign, treaty, distance_km and
+//! certain added. Read in chunks, each classified on every core (rayon) and written in input order, so
 //! memory stays constant whatever the size of the file.
 
 use std::borrow::Cow;
@@ -98,6 +98,8 @@ pub struct Answer<'a> {
     pub treaty: &'a str,
     /// Distance to the nearest treaty line in force, km; `None` when not asked for.
     pub distance_km: Option<f64>,
+    /// Whether the answer is certain ([`Atlas::certainty_on`]).
+    pub certain: bool,
 }
 
 /// Which state held `p` (longitude, latitude: WGS84 degrees) on `date`, and with `distance`
@@ -108,8 +110,8 @@ pub fn classify_point(
     date: Date,
     distance: bool,
 ) -> Result<Answer<'_>, Bad> {
-    let s = atlas
-        .sovereignty_on(p, date)
+    let (s, sure) = atlas
+        .sovereignty_with_certainty_on(p, date)
         .map_err(|e| Bad::new(error_code(&e), e.to_string()))?;
     let distance_km = if distance {
         Some(
@@ -126,6 +128,7 @@ pub fn classify_point(
         sovereign: Cow::from(s.sovereign),
         treaty: s.treaty,
         distance_km,
+        certain: sure.certain,
     })
 }
 
@@ -390,7 +393,7 @@ fn classify_csv(
     hw.write_record(
         headers
             .iter()
-            .chain(["status", "sovereign", "treaty", "distance_km"].map(str::as_bytes)),
+            .chain(["status", "sovereign", "treaty", "distance_km", "certain"].map(str::as_bytes)),
     )
     .map_err(|e| e.to_string())?;
     out.write_all(&hw.into_inner().map_err(|e| e.to_string())?)
@@ -443,11 +446,12 @@ fn classify_csv(
                                 ans.sovereign.as_bytes(),
                                 ans.treaty.as_bytes(),
                                 dist.as_bytes(),
+                                if ans.certain { b"true" } else { b"false" },
                             ]))
                         }
                         Err(b) => {
                             let status = format!("error:{}", b.code);
-                            w.write_record(fields.chain([status.as_bytes(), b"", b"", b""]))
+                            w.write_record(fields.chain([status.as_bytes(), b"", b"", b"", b""]))
                         }
                     };
                     res.expect("writing to memory");
@@ -545,16 +549,18 @@ fn classify_geojson(
                     };
                     classify_point(job.atlas, p, date, job.distance)
                 })();
-                let (status, sovereign, treaty, dist) = match &answer {
+                let (status, sovereign, treaty, dist, certain) = match &answer {
                     Ok(ans) => (
                         JsonValue::from(ans.status),
                         JsonValue::from(ans.sovereign.as_ref()),
                         JsonValue::from(ans.treaty),
                         ans.distance_km
                             .map_or(JsonValue::Null, |d| ((d * 1000.0).round() / 1000.0).into()),
+                        JsonValue::from(ans.certain),
                     ),
                     Err(b) => (
                         JsonValue::from(format!("error:{}", b.code)),
+                        JsonValue::Null,
                         JsonValue::Null,
                         JsonValue::Null,
                         JsonValue::Null,
@@ -564,6 +570,7 @@ fn classify_geojson(
                 f.set_property("sovereign", sovereign);
                 f.set_property("treaty", treaty);
                 f.set_property("distance_km", dist);
+                f.set_property("certain", certain);
                 (
                     serde_json::to_vec(&*f).expect("a feature serialises"),
                     answer.err(),

@@ -193,7 +193,8 @@ fn classify_csv_keeps_every_row() {
             "status",
             "sovereign",
             "treaty",
-            "distance_km"
+            "distance_km",
+            "certain"
         ]
     );
     let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
@@ -211,7 +212,7 @@ fn classify_csv_keeps_every_row() {
         assert_eq!(&row[5], status, "row {id}");
         if status.starts_with("error:") {
             assert!(
-                row[6].is_empty() && row[7].is_empty() && row[8].is_empty(),
+                row[6].is_empty() && row[7].is_empty() && row[8].is_empty() && row[9].is_empty(),
                 "{row:?}"
             );
             // reported on stderr with its line number (the header is line 1)
@@ -225,6 +226,14 @@ fn classify_csv_keeps_every_row() {
             let km: f64 = row[8].parse().unwrap();
             assert!((0.0..2000.0).contains(&km), "{row:?}");
             assert!(!row[6].is_empty() && !row[7].is_empty());
+            // the same certainty as `at --json`
+            let (_, at, _) = nerchinsk(&["at", &row[2], &row[3], &row[4], "--json"]);
+            let v: serde_json::Value = serde_json::from_str(at.trim()).unwrap();
+            assert_eq!(
+                row[9] == *"true",
+                v["certain"].as_bool().unwrap(),
+                "{row:?}"
+            );
         }
     }
     assert_eq!(&rows[0][6], "Qing Empire");
@@ -233,6 +242,9 @@ fn classify_csv_keeps_every_row() {
     assert_eq!(&rows[2][6], "Russian Empire and Qing Empire, jointly");
     assert_eq!(&rows[10][6], "Union of Soviet Socialist Republics");
     assert_eq!(&rows[12][7], "Convention of Peking");
+    // Vladivostok on the day of the Convention of Peking, before it took effect on 1 January
+    // 1861 (data/timeline.json): not certain in time
+    assert_eq!(&rows[12][9], "false");
     // the same distance as `at`
     let (_, at, _) = nerchinsk(&["at", "124.0775", "53.39056", "1700", "--json"]);
     let v: serde_json::Value = serde_json::from_str(at.trim()).unwrap();
