@@ -226,7 +226,7 @@ pub(crate) struct NearestGrid {
     chunks: Vec<Chunk>,
     /// The segments of chunk k.
     lanes: Vec<Lanes>,
-    /// How far [`Self::within`] is complete, km.
+    /// How far [`Self::for_each_within`] is complete, km.
     reach_km: f64,
 }
 
@@ -236,7 +236,7 @@ type Chords = Vec<([f64; 3], [f64; 3])>;
 impl NearestGrid {
     /// The grid over the box `min`..`max` (lon/lat degrees) with `n` x `n` cells for the lines
     /// drawn by `edges` (each an edge id and its lon/lat vertices). Every segment within
-    /// `reach_km` of a point is in the point's list, whatever the nearest ([`Self::within`]).
+    /// `reach_km` of a point is in the point's list, whatever the nearest ([`Self::for_each_within`]).
     pub(crate) fn build<'a>(
         edges: impl Iterator<Item = (usize, &'a [Coord<f64>])>,
         min: Coord<f64>,
@@ -478,23 +478,6 @@ impl NearestGrid {
         self.lower_km[self.cell_of(c)] as f64 > km
     }
 
-    /// The edges with a point within `max_km` of `c` (at most [`Self::reach_km`]), each once
-    /// with its distance along the ellipsoid, nearest first.
-    pub(crate) fn within(&self, c: Coord<f64>, max_km: f64) -> Vec<Nearest> {
-        let mut found: Vec<Nearest> = Vec::new();
-        self.for_each_within(
-            c,
-            max_km,
-            |_| max_km,
-            |n| match found.iter_mut().find(|f| f.edge == n.edge) {
-                Some(f) => f.km = f.km.min(n.km),
-                None => found.push(n),
-            },
-        );
-        found.sort_by(|a, b| a.km.total_cmp(&b.km));
-        found
-    }
-
     /// Visit the edges with a point within `max_km` of `c` (at most [`Self::reach_km`]) and
     /// within `limit(edge)` km, with their distance along the ellipsoid: an edge once for each
     /// of its chunks that comes that near, with the distance to that chunk, in no particular
@@ -539,7 +522,7 @@ impl NearestGrid {
         }
     }
 
-    /// How far [`Self::within`] finds every line, km.
+    /// How far [`Self::for_each_within`] finds every line, km.
     pub(crate) fn reach_km(&self) -> f64 {
         self.reach_km
     }
