@@ -191,6 +191,40 @@ const KEY_KM: f64 = 0.1;
 /// Slack (km) for the single-precision centre in the walk's early stop.
 const CENTRE_SLACK_KM: f64 = 0.002;
 
+/// A cell's list while the grid is built.
+struct Draft {
+    centre: [f64; 3],
+    /// Every chunk within this distance of the centre (km) is in the list.
+    reach_km: f64,
+    /// (distance of the box from the centre, km; chunk), nearest first.
+    list: Vec<(f64, u32)>,
+    /// A lower bound of the distance from the cell's points to the lines, km.
+    lower_km: f64,
+}
+
+impl Draft {
+    /// A cell of a grid without lines.
+    fn empty(centre: [f64; 3]) -> Draft {
+        Draft {
+            centre,
+            reach_km: f64::INFINITY,
+            list: Vec::new(),
+            lower_km: f64::INFINITY,
+        }
+    }
+}
+
+/// A draft's list as stored: keys rounded down (and a metre under), so that the walk's early
+/// stop stays safe.
+fn entries(list: &[(f64, u32)]) -> Vec<Entry> {
+    list.iter()
+        .map(|&(d, chunk)| Entry {
+            key: ((d - 1e-3) / KEY_KM).floor().clamp(0.0, u16::MAX as f64) as u16,
+            chunk: u16::try_from(chunk).expect("at most 65,536 chunks a grid"),
+        })
+        .collect()
+}
+
 /// A chunk's box in the build's R-tree.
 struct ChunkBox(AABB<[f64; 3]>, u32);
 
@@ -290,18 +324,15 @@ impl NearestGrid {
                 })
                 .collect(),
         );
-        let lists: Vec<_> = (0..n * n)
-            .into_par_iter()
-            .map(|k| grid.cell(k, &vertices, &boxes, reach_km))
-            .collect();
-        for (centre, list, lower) in lists {
+        for draft in grid.drafts(&vertices, &boxes, reach_km) {
             grid.cells.push(Cell {
-                centre: centre.map(|x| x as f32),
+                centre: draft.centre.map(|x| x as f32),
                 start: u32::try_from(grid.entries.len()).expect("fewer than 2^32 list entries"),
             });
             // rounded down, so that it stays a lower bound
-            grid.lower_km.push(((lower as f32) * (1.0 - 1e-6)).max(0.0));
-            grid.entries.extend(list);
+            grid.lower_km
+                .push(((draft.lower_km as f32) * (1.0 - 1e-6)).max(0.0));
+            grid.entries.extend(entries(&draft.list));
         }
         grid.cells.push(Cell {
             centre: [0.0; 3],
@@ -344,60 +375,113 @@ impl NearestGrid {
         self.lanes.push(lanes);
     }
 
-    /// Cell `k`'s centre, its list of chunks, nearest box first, and the lower bound of the
-    /// distance from its points to the lines.
-    fn cell(
+    /// The lists of every cell, coarse to fine: the cells of a grid a power of two coarser
+    /// (at most 16 a side) take their chunks from the R-trees, and each cell of the next finer
+    /// grid from the list of the cell it lies in, which holds them all when the finer cell's
+    /// reach plus the step between the two centres is within the coarser one's (else the
+    /// R-trees answer again). A finer list is a filter of a few dozen entries where a tree
+    /// query would visit hundreds of boxes far from the line.
+    fn drafts(
         &self,
-        k: usize,
         vertices: &RTree<[f64; 3]>,
         boxes: &RTree<ChunkBox>,
         reach_km: f64,
-    ) -> ([f64; 3], Vec<Entry>, f64) {
-        let (i, j) = ((k % self.n) as f64, (k / self.n) as f64);
+    ) -> Vec<Draft> {
+        let n = self.n;
+        let mut m = n;
+        while m % 2 == 0 && m > 16 {
+            m /= 2;
+        }
+        let from_trees = |k: usize, m: usize| {
+            let (c, radius) = self.cell_shape(k, m);
+            let Some(v) = vertices.nearest_neighbor(&c) else {
+                return Draft::empty(c);
+            };
+            let reach = (dot(sub(*v, c), sub(*v, c)).sqrt() + 2.0 * radius).max(reach_km + radius);
+            let cube = AABB::from_corners(c.map(|x| x - reach), c.map(|x| x + reach));
+            let ids = boxes.locate_in_envelope_intersecting(&cube).map(|b| b.1);
+            self.draft(c, radius, ids, reach_km)
+        };
+        let mut level: Vec<Draft> = (0..m * m)
+            .into_par_iter()
+            .map(|k| from_trees(k, m))
+            .collect();
+        while m < n {
+            let fine = 2 * m;
+            level = (0..fine * fine)
+                .into_par_iter()
+                .map(|k| {
+                    let (i, j) = (k % fine, k / fine);
+                    let parent = &level[j / 2 * m + i / 2];
+                    let (c, radius) = self.cell_shape(k, fine);
+                    let draft = self.draft(c, radius, parent.list.iter().map(|e| e.1), reach_km);
+                    let step = dot(sub(c, parent.centre), sub(c, parent.centre)).sqrt();
+                    if draft.reach_km + step <= parent.reach_km {
+                        draft
+                    } else {
+                        from_trees(k, fine)
+                    }
+                })
+                .collect();
+            m = fine;
+        }
+        level
+    }
+
+    /// The centre of cell `k` of an `m` x `m` grid over the same box, and its radius: the
+    /// farthest its points are from the centre (on its rim: corners and midpoints, with 1%
+    /// for the bulge of the rim between them).
+    fn cell_shape(&self, k: usize, m: usize) -> ([f64; 3], f64) {
+        let (i, j) = ((k % m) as f64, (k / m) as f64);
+        let f = m as f64 / self.n as f64;
         let at = |u: f64, v: f64| {
             Place::new(Coord {
-                x: self.origin.x + u / self.scale.x,
-                y: self.origin.y + v / self.scale.y,
+                x: self.origin.x + u / (self.scale.x * f),
+                y: self.origin.y + v / (self.scale.y * f),
             })
             .xyz
         };
         let c = at(i + 0.5, j + 0.5);
-        let length = |v: [f64; 3]| dot(v, v).sqrt();
-        // the farthest point of the cell from its centre is on its rim: corners and midpoints,
-        // with a margin for the bulge of the rim between them
         let rim = [0.0, 0.5, 1.0];
         let radius = 1.01
             * rim
                 .iter()
                 .flat_map(|&u| rim.iter().map(move |&v| (u, v)))
-                .map(|(u, v)| length(sub(at(i + u, j + v), c)))
+                .map(|(u, v)| dot(sub(at(i + u, j + v), c), sub(at(i + u, j + v), c)).sqrt())
                 .fold(0.0, f64::max);
-        let Some(v) = vertices.nearest_neighbor(&c) else {
-            return (c, Vec::new(), f64::INFINITY);
-        };
-        let reach = (length(sub(*v, c)) + 2.0 * radius).max(reach_km + radius);
-        let cube = AABB::from_corners(c.map(|x| x - reach), c.map(|x| x + reach));
-        let mut list: Vec<(f64, u32)> = boxes
-            .locate_in_envelope_intersecting(&cube)
-            .filter_map(|b| {
-                let chunk = &self.chunks[b.1 as usize];
-                let d = chunk.box_distance2(sub(c, chunk.origin)).sqrt();
-                (d <= reach).then_some((d, b.1))
+        (c, radius)
+    }
+
+    /// The list of a cell with centre `c` and `radius` from `candidates`, which hold every
+    /// chunk that can be in it: their boxes' distances from `c`, nearest first, up to the
+    /// cell's reach (the exact distance from `c` to the lines plus twice the radius, and at
+    /// least `reach_km` plus the radius).
+    fn draft(
+        &self,
+        c: [f64; 3],
+        radius: f64,
+        candidates: impl Iterator<Item = u32>,
+        reach_km: f64,
+    ) -> Draft {
+        let mut list: Vec<(f64, u32)> = candidates
+            .map(|id| {
+                let chunk = &self.chunks[id as usize];
+                (chunk.box_distance2(sub(c, chunk.origin)).sqrt(), id)
             })
             .collect();
         list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        // keys rounded down (and a metre under), so that the walk's early stop stays safe
-        let list: Vec<Entry> = list
-            .into_iter()
-            .map(|(d, chunk)| Entry {
-                key: ((d - 1e-3) / KEY_KM).floor().clamp(0.0, u16::MAX as f64) as u16,
-                chunk: u16::try_from(chunk).expect("at most 65,536 chunks a grid"),
-            })
-            .collect();
-        let exact = self
-            .walk(c, 0.0, &list, f64::INFINITY)
-            .map_or(f64::INFINITY, |(d2, _, _)| d2.sqrt());
-        (c, list, (exact - radius).max(0.0))
+        let Some((d2, _, _)) = self.walk(c, 0.0, &entries(&list), f64::INFINITY) else {
+            return Draft::empty(c);
+        };
+        let exact = d2.sqrt();
+        let reach = (exact + 2.0 * radius).max(reach_km + radius);
+        list.retain(|&(d, _)| d <= reach);
+        Draft {
+            centre: c,
+            reach_km: reach,
+            list,
+            lower_km: (exact - radius).max(0.0),
+        }
     }
 
     /// The cell of `p` (clamped to the grid).
