@@ -313,7 +313,11 @@ async function main() {
   meta = r.body;
   firstDay = msOfIso(meta.first_date);
   readUrl();
-  for (const rd of meta.readings) $("reading").appendChild(new Option(`${rd.id}: ${rd.name}`, rd.id));
+  for (const rd of meta.readings) {
+    const o = new Option(`${rd.id.replace("_", " ")}: ${rd.name}`, rd.id);
+    o.title = rd.name;
+    $("reading").appendChild(o);
+  }
   $("reading").value = state.reading;
   $("facto").checked = state.facto;
   $("towns").checked = state.towns;
