@@ -374,3 +374,46 @@ proptest! {
         }
     }
 }
+
+/// One raw HTTP/1.1 exchange on a connection of its own: the response's text.
+async fn raw(addr: std::net::SocketAddr, head: &str) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut s = tokio::net::TcpStream::connect(addr).await.unwrap();
+    s.write_all(head.as_bytes()).await.unwrap();
+    let mut out = Vec::new();
+    let _ = s.read_to_end(&mut out).await;
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[test]
+fn on_loopback_it_answers_refuses_a_huge_head_and_stops_when_asked() {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let server = tokio::spawn(nerchinsk_cli::serve::serve(listener, app(), async {
+            let _ = stopped.await;
+        }));
+        let ok = raw(
+            addr,
+            "GET /api/at?lon=135.07&lat=48.48&date=1859 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        )
+        .await;
+        assert!(ok.starts_with("HTTP/1.1 200"), "{ok}");
+        assert!(ok.contains("\"status\":\"joint\""), "{ok}");
+        let big = format!(
+            "GET / HTTP/1.1\r\nHost: x\r\nX-Filler: {}\r\n\r\n",
+            "a".repeat(nerchinsk_cli::serve::MAX_HEAD_BYTES + 1)
+        );
+        let refused = raw(addr, &big).await;
+        assert!(refused.starts_with("HTTP/1.1 431"), "{refused}");
+        stop.send(()).unwrap();
+        server.await.unwrap();
+        assert!(tokio::net::TcpStream::connect(addr).await.is_err());
+    });
+}

@@ -7,6 +7,7 @@
 //! `/api/control`, `/api/meta`.
 
 mod cache;
+mod listen;
 mod query;
 mod routes;
 
@@ -24,6 +25,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
 pub use cache::Cache;
+pub use listen::{serve, DRAIN_TIMEOUT, HEADER_READ_TIMEOUT, MAX_HEAD_BYTES};
 pub use query::{ApiError, Params};
 
 /// The longest a request may take before it is answered 408 (the heavy answers take tens of
@@ -167,7 +169,8 @@ pub struct Options {
 }
 
 /// `nerchinsk serve`: binds, prints `serving http://ADDR/` on stderr, and answers until
-/// Ctrl-C (or SIGTERM), then finishes the requests under way.
+/// Ctrl-C (or SIGTERM), then finishes the requests under way. A client has
+/// [`HEADER_READ_TIMEOUT`] to send a request's head of at most [`MAX_HEAD_BYTES`].
 pub fn run(options: Options) -> Result<(), String> {
     let app = Arc::new(App::new(options.reading)?);
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -181,10 +184,8 @@ pub fn run(options: Options) -> Result<(), String> {
             .map_err(|e| format!("binding {addr}: {e}"))?;
         let local = listener.local_addr().map_err(|e| e.to_string())?;
         eprintln!("nerchinsk: serving http://{local}/ (Ctrl-C to stop)");
-        axum::serve(listener, router(app))
-            .with_graceful_shutdown(shutdown())
-            .await
-            .map_err(|e| format!("serving: {e}"))
+        listen::serve(listener, router(app), shutdown()).await;
+        Ok(())
     })
 }
 
