@@ -46,7 +46,7 @@ done
 echo "server at $url"
 
 # the browser test; its screenshot goes to target/e2e (docs/explorer.png is the committed copy)
-NODE_PATH="$e2e/node_modules" timeout 300 node crates/nerchinsk-cli/e2e/explorer.cjs "$url" "$e2e/explorer.png"
+NODE_PATH="$PWD/$e2e/node_modules" timeout 300 node crates/nerchinsk-cli/e2e/explorer.cjs "$url" "$e2e/explorer.png"
 
 # the load test: exits non-zero on any failure
 timeout 600 target/release/examples/load "$url" --requests 10000 --clients 32

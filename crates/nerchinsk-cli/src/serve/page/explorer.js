@@ -48,8 +48,12 @@ async function api(path, params) {
 function readUrl() {
   const q = new URLSearchParams(location.search);
   const valid = (s) => /^\d{4}-\d{2}-\d{2}$/.test(s || "");
+  // a date outside the slider's span is brought inside it; an unknown reading is the default
   state.date = valid(q.get("date")) ? q.get("date") : "1859-12-31";
-  state.reading = q.get("reading") || meta.default_reading;
+  if (state.date < meta.first_date) state.date = meta.first_date;
+  if (state.date > todayIso()) state.date = todayIso();
+  const reading = q.get("reading");
+  state.reading = meta.readings.some((r) => r.id === reading) ? reading : meta.default_reading;
   state.facto = q.get("facto") === "1";
   state.towns = q.get("towns") !== "0";
   const lon = parseFloat(q.get("lon")), lat = parseFloat(q.get("lat"));
@@ -125,7 +129,7 @@ function drawOverlays() {
     const cg = svgEl("g", { id: "changed" });
     for (const f of changesGeo.features) {
       const p = f.properties;
-      const path = svgEl("path", { d: pathOfPolygon(f.geometry.coordinates), fill: "rgba(0,120,160,.25)", stroke: "#00789f", "stroke-width": 1.6 });
+      const path = svgEl("path", { d: pathOfPolygon(f.geometry.coordinates), fill: "rgba(0,120,160,.18)", stroke: "#00789f", "stroke-width": 1.6 });
       path.appendChild(svgEl("title", {}, `${p.from_sovereign} → ${p.to_sovereign}: ${fmtKm2(p.area_km2)} km²`));
       cg.appendChild(path);
     }
@@ -314,7 +318,9 @@ async function main() {
   firstDay = msOfIso(meta.first_date);
   readUrl();
   for (const rd of meta.readings) {
-    const o = new Option(`${rd.id.replace("_", " ")}: ${rd.name}`, rd.id);
+    // the name up to its first clause: "Little Gorbitsa (Shilka tributary); river islands ..."
+    const short = rd.name.split(/[;(]/)[0].trim();
+    const o = new Option(`${rd.id.replace("_", " ")}: ${short}`, rd.id);
     o.title = rd.name;
     $("reading").appendChild(o);
   }
