@@ -1,5 +1,6 @@
 //! `nerchinsk`: which state held a point on a date, for one point (`at`), for a file of points
-//! (`classify`), and the territories of a date as GeoJSON (`territories`) or an SVG map (`map`).
+//! (`classify`), the territories of a date as GeoJSON (`territories`) or an SVG map (`map`), the
+//! land changed between two dates (`changes`), and the explorer in the browser (`serve`).
 //! The arguments; the work is in the library (`nerchinsk_cli`).
 
 use std::path::PathBuf;
@@ -19,6 +20,7 @@ Examples:
   nerchinsk classify gazetteer.geojson --year 1859 -o classified.geojson
   nerchinsk territories --year 1859 -o territories-1859.geojson
   nerchinsk map --year 1861 -o map-1861.svg
+  nerchinsk serve --port 8080
 
 Coordinates are WGS84 degrees, longitude first. A bare year means 31 December of that year, so
 1858 is after the Treaty of Aigun; a date YYYY-MM-DD is proleptic Gregorian. Only the mainland
