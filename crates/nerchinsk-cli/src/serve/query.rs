@@ -124,7 +124,10 @@ impl Params {
         if !v.is_finite() || v.abs() > limit {
             return Err(ApiError::bad(
                 name,
-                format!("{v} is not a number of degrees within -{limit}..={limit}"),
+                format!(
+                    "{:?} is not a number of degrees within -{limit}..={limit}",
+                    clip(text)
+                ),
             ));
         }
         Ok(v)
@@ -201,6 +204,12 @@ mod tests {
         assert_eq!(p.degrees("lat", 90.0).unwrap(), 48.48);
         assert_eq!(p.date("date").unwrap(), Date::end_of_year(1859));
         assert!(p.degrees("lon", 90.0).is_err());
+        let p = Params::parse(Some("lon=1e308"), &["lon"]).unwrap();
+        let e = p.degrees("lon", 180.0).err().unwrap();
+        assert_eq!(
+            e.message,
+            "lon: \"1e308\" is not a number of degrees within -180..=180"
+        );
         let e = Params::parse(Some("lon=1&lon=2"), &["lon"]).err().unwrap();
         assert!(e.message.starts_with("lon: "), "{}", e.message);
         let e = Params::parse(Some("lng=1"), &["lon"]).err().unwrap();
