@@ -139,6 +139,11 @@ async function main() {
     await page.waitForSelector("#answer-error");
     check("a point at sea says so", (await page.locator("#answer-error").innerText()).includes("at sea"), "");
 
+    // a treaty's mark on the slider goes to its date
+    await page.locator("#marks button", { hasText: "1727" }).click();
+    await page.waitForFunction(() => document.querySelector("#map svg title")?.textContent.includes("31 August 1727"));
+    check("a treaty's mark goes to its date", page.url().includes("date=1727-08-31"), page.url());
+
     // play: the date moves on by itself
     const before = await page.locator("#slider").inputValue();
     await page.locator("#play").click();
