@@ -1,12 +1,14 @@
 //! `nerchinsk at`: which state held one point on a date, as a sentence or a JSON object.
 
 use geo_types::Point;
-use nerchinsk::{Atlas, Doubt};
+use nerchinsk::{Atlas, Date, Doubt, Error};
+use serde_json::Value;
 
 use crate::when::parse_when;
 
 /// The answer for the point `lon`, `lat` (text, WGS84 degrees) on `when` (a year or a date
-/// YYYY-MM-DD): a sentence, or with `json` one JSON object that adds the de facto control.
+/// YYYY-MM-DD): a sentence, or with `json` one JSON object that adds the de facto control
+/// ([`answer_json`]).
 pub fn at(atlas: &Atlas, lon: &str, lat: &str, when: &str, json: bool) -> Result<String, String> {
     let num = |s: &str, what: &str| {
         s.parse::<f64>()
@@ -14,50 +16,62 @@ pub fn at(atlas: &Atlas, lon: &str, lat: &str, when: &str, json: bool) -> Result
     };
     let (lon, lat) = (num(lon, "longitude")?, num(lat, "latitude")?);
     let date = parse_when(when)?;
+    let point = Point::new(lon, lat);
+    if json {
+        return answer_json(atlas, point, date)
+            .map(|v| v.to_string())
+            .map_err(|e| e.to_string());
+    }
     let s = atlas
-        .sovereignty_on(Point::new(lon, lat), date)
+        .sovereignty_on(point, date)
         .map_err(|e| e.to_string())?;
     let near = atlas
-        .nearest_border_on(Point::new(lon, lat), date)
+        .nearest_border_on(point, date)
         .map_err(|e| e.to_string())?;
-    let sure = atlas
-        .certainty_on(Point::new(lon, lat), date)
-        .map_err(|e| e.to_string())?;
-    Ok(if json {
-        let c = nerchinsk::control::embedded()
-            .control_on(atlas, Point::new(lon, lat), date)
-            .map_err(|e| e.to_string())?;
-        let mut v = serde_json::json!({
-            "status": s.status.as_str(), "sovereign": s.sovereign, "treaty": s.treaty,
-            "distance_km": (near.distance_km * 1000.0).round() / 1000.0, "nearest_line": near.line,
-            "lon": lon, "lat": lat, "year": date.year, "date": date.to_string(),
-            "control": {"controller": c.controller, "side": c.side.map(|s| s.as_str()),
-                        "area": c.area, "claimed_by": c.claimed_by, "reason": c.reason},
-            "certain": sure.certain,
-        });
-        if let Some(o) = &sure.other_side {
-            v["other_side"] = other_side_json(o);
-        }
-        v.to_string()
-    } else {
-        let doubt = match &sure.other_side {
-            None => String::new(),
-            Some(o) => format!(
-                "; not certain: {} ({}) {}",
-                o.sovereign,
-                o.status,
-                why_text(&o.why)
-            ),
-        };
-        format!(
-            "{lon}, {lat} on {date}: {} ({}), set by the {}; {:.1} km from the {} line{doubt}",
-            s.sovereign, s.status, s.treaty, near.distance_km, near.line
-        )
-    })
+    let sure = atlas.certainty_on(point, date).map_err(|e| e.to_string())?;
+    let doubt = match &sure.other_side {
+        None => String::new(),
+        Some(o) => format!(
+            "; not certain: {} ({}) {}",
+            o.sovereign,
+            o.status,
+            why_text(&o.why)
+        ),
+    };
+    Ok(format!(
+        "{lon}, {lat} on {date}: {} ({}), set by the {}; {:.1} km from the {} line{doubt}",
+        s.sovereign, s.status, s.treaty, near.distance_km, near.line
+    ))
+}
+
+/// The JSON object of `nerchinsk at --json` (and of the server's `/api/at`): status, sovereign,
+/// treaty, the nearest line in force and its distance, the point and date, the de facto
+/// `control` (from the embedded control layer) and `certain`, with `other_side` when not.
+///
+/// # Errors
+/// As [`Atlas::sovereignty_on`]: coordinates not finite or out of range, at sea, outside the
+/// covered area, a date before the first event.
+pub fn answer_json(atlas: &Atlas, point: Point<f64>, date: Date) -> Result<Value, Error> {
+    let s = atlas.sovereignty_on(point, date)?;
+    let near = atlas.nearest_border_on(point, date)?;
+    let sure = atlas.certainty_on(point, date)?;
+    let c = nerchinsk::control::embedded().control_on(atlas, point, date)?;
+    let mut v = serde_json::json!({
+        "status": s.status.as_str(), "sovereign": s.sovereign, "treaty": s.treaty,
+        "distance_km": (near.distance_km * 1000.0).round() / 1000.0, "nearest_line": near.line,
+        "lon": point.x(), "lat": point.y(), "year": date.year, "date": date.to_string(),
+        "control": {"controller": c.controller, "side": c.side.map(|s| s.as_str()),
+                    "area": c.area, "claimed_by": c.claimed_by, "reason": c.reason},
+        "certain": sure.certain,
+    });
+    if let Some(o) = &sure.other_side {
+        v["other_side"] = other_side_json(o);
+    }
+    Ok(v)
 }
 
 /// The `other_side` object of `at --json`.
-fn other_side_json(o: &nerchinsk::OtherSide) -> serde_json::Value {
+fn other_side_json(o: &nerchinsk::OtherSide) -> Value {
     let mut v = serde_json::json!({
         "status": o.status.as_str(), "sovereign": o.sovereign, "why": o.why.as_str(),
     });

@@ -7,11 +7,34 @@
 pub mod at;
 pub mod classify;
 pub mod map;
+pub mod serve;
 pub mod when;
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
+use std::sync::OnceLock;
+
+use nerchinsk::readings::Reading;
+use nerchinsk::Atlas;
+
+/// The atlas of `reading`: the embedded one, or built once for this process (about 0.1 s) and
+/// kept to its end.
+pub fn atlas_of(reading: Reading) -> Result<&'static Atlas, String> {
+    static BUILT: [OnceLock<Result<Atlas, String>>; Reading::ALL.len()] =
+        [const { OnceLock::new() }; Reading::ALL.len()];
+    if reading == Reading::Standard {
+        return Ok(nerchinsk::data::embedded());
+    }
+    let i = Reading::ALL
+        .iter()
+        .position(|r| *r == reading)
+        .ok_or_else(|| format!("no reading {}", reading.id()))?;
+    BUILT[i]
+        .get_or_init(|| Atlas::with_reading(reading).map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(Clone::clone)
+}
 
 /// A buffered writer to the file `path`, or to stdout for `None` and `-`.
 pub fn output(path: Option<&Path>) -> Result<Box<dyn Write>, String> {

@@ -1,5 +1,6 @@
 //! `nerchinsk`: which state held a point on a date, for one point (`at`), for a file of points
-//! (`classify`), and the territories of a date as GeoJSON (`territories`) or an SVG map (`map`).
+//! (`classify`), the territories of a date as GeoJSON (`territories`) or an SVG map (`map`), the
+//! land changed between two dates (`changes`), and the explorer in the browser (`serve`).
 //! The arguments; the work is in the library (`nerchinsk_cli`).
 
 use std::path::PathBuf;
@@ -7,8 +8,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use nerchinsk::readings::Reading;
-use nerchinsk::{data::embedded, Atlas, Date};
-use nerchinsk_cli::{at, classify, map, when};
+use nerchinsk::Date;
+use nerchinsk_cli::{at, atlas_of, classify, map, serve, when};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -19,6 +20,7 @@ Examples:
   nerchinsk classify gazetteer.geojson --year 1859 -o classified.geojson
   nerchinsk territories --year 1859 -o territories-1859.geojson
   nerchinsk map --year 1861 -o map-1861.svg
+  nerchinsk serve --port 8080
 
 Coordinates are WGS84 degrees, longitude first. A bare year means 31 December of that year, so
 1858 is after the Treaty of Aigun; a date YYYY-MM-DD is proleptic Gregorian. Only the mainland
@@ -54,19 +56,13 @@ enum ReadingArg {
     MainChannel,
 }
 
-/// A reading's atlas, built once for this run (about 0.1 s) and kept to its end.
-fn leak(reading: Reading) -> Result<&'static Atlas, String> {
-    Atlas::with_reading(reading)
-        .map(|a| &*Box::leak(Box::new(a)))
-        .map_err(|e| e.to_string())
-}
-
-/// The atlas of a reading: the embedded one, or built once for this run (about 0.1 s).
-fn atlas_of(reading: ReadingArg) -> Result<&'static Atlas, String> {
-    match reading {
-        ReadingArg::Standard => Ok(embedded()),
-        ReadingArg::GreatGorbitsa => leak(Reading::GreatGorbitsa),
-        ReadingArg::MainChannel => leak(Reading::MainChannel),
+impl From<ReadingArg> for Reading {
+    fn from(r: ReadingArg) -> Reading {
+        match r {
+            ReadingArg::Standard => Reading::Standard,
+            ReadingArg::GreatGorbitsa => Reading::GreatGorbitsa,
+            ReadingArg::MainChannel => Reading::MainChannel,
+        }
     }
 }
 
@@ -122,6 +118,18 @@ The map is equirectangular with longitudes scaled by cos 50N (true scale along 5
 scale bar is measured). Each line in force is an SVG group with id line-<id> (e.g.
 line-amur_upper), labelled by the treaty that put it in force.")]
     Map(MapArgs),
+    /// The explorer in the browser: one page and a JSON API on the embedded data
+    #[command(after_help = "\
+Examples:
+  nerchinsk serve                      # then open http://127.0.0.1:8080/
+  nerchinsk serve --port 0             # any free port (the address is printed)
+  nerchinsk serve --reading great_gorbitsa
+
+Routes: / (the page), /api/at?lon=&lat=&date=, /api/territories?date=, /api/changes?from=&to=,
+/api/map.svg?date=, /api/control?date=, /api/meta. Each /api route takes reading= too (the
+default is --reading). Errors are JSON {\"error\": \"...\"}: 400 for a bad or missing
+parameter, named; 422 for a point at sea or outside the covered area. Docs: docs/SERVE.md.")]
+    Serve(ServeArgs),
 }
 
 #[derive(Args)]
@@ -288,6 +296,16 @@ struct MapArgs {
     width: f64,
 }
 
+#[derive(Args)]
+struct ServeArgs {
+    /// The address to listen on
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: std::net::IpAddr,
+    /// The port to listen on (0: any free port)
+    #[arg(long, default_value_t = 8080)]
+    port: u16,
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
@@ -312,7 +330,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let result = atlas_of(cli.reading).and_then(|atlas| match cli.cmd {
+    let result = atlas_of(cli.reading.into()).and_then(|atlas| match cli.cmd {
         Cmd::At(a) => at::at(atlas, &a.lon, &a.lat, &a.when, a.json).map(|line| println!("{line}")),
         Cmd::Classify(a) => classify::classify(atlas, &a.options()),
         Cmd::Territories(a) => a
@@ -329,7 +347,17 @@ fn main() -> ExitCode {
             .when
             .date()
             .and_then(|d| map::write_map(atlas, d, a.width, &a.output)),
+        Cmd::Serve(a) => serve::run(serve::Options {
+            bind: a.bind,
+            port: a.port,
+            reading: cli.reading.into(),
+        }),
     });
+    finish(result)
+}
+
+/// The exit code of a command's result, its error on stderr.
+fn finish(result: Result<(), String>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(msg) => {
