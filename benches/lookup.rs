@@ -14,6 +14,9 @@
 //! R-tree per epoch over the segments in force, its nearest neighbour to the point (planar
 //! lon/lat), and geo's `Geodesic` (Karney) distance to the closest point of that segment.
 //!
+//! `distance_formula` is the formula alone: geo's `Geodesic` (Karney) between two points against
+//! `chord_arc`, the arc of the earth-centred chord that the distance grid measures.
+//!
 //! `cargo bench --bench lookup`
 //!
 //! Two groups: `lookup_uniform`, one million points uniform over the covered frame, and
@@ -26,7 +29,7 @@ use geo::{ClosestPoint, Distance, Geodesic};
 use geo_types::{Line, Point};
 use nerchinsk::data::{embedded, LINES_GEOJSON, TIMELINE_JSON};
 use nerchinsk::internals::AtlasInternals;
-use nerchinsk::internals::{boundary_queries, uniform_queries};
+use nerchinsk::internals::{boundary_queries, chord_arc_km, uniform_queries};
 use nerchinsk::internals::{IntervalTrees, Naive};
 use nerchinsk::{Atlas, Date};
 use rstar::primitives::GeomWithData;
@@ -197,6 +200,36 @@ fn nearest_uniform(c: &mut Criterion) {
         b.iter(|| {
             slow.iter()
                 .map(|&(p, d)| baseline.nearest(atlas, black_box(p), d).0)
+                .sum::<f64>()
+        })
+    });
+    g.finish();
+}
+
+/// The distance formula alone, on pairs of the uniform points: geo's `Geodesic` (Karney)
+/// against the chord made an arc that the distance grid uses.
+fn distance_formula(c: &mut Criterion) {
+    let atlas = embedded();
+    let points: Vec<Point<f64>> = uniform_queries(atlas, 20_001, 0xf0)
+        .into_iter()
+        .map(|q| q.0)
+        .collect();
+    let mut g = c.benchmark_group("distance_formula");
+    g.sample_size(10);
+    g.throughput(Throughput::Elements(20_000));
+    g.bench_function("karney", |b| {
+        b.iter(|| {
+            points
+                .windows(2)
+                .map(|w| Geodesic.distance(black_box(w[0]), w[1]))
+                .sum::<f64>()
+        })
+    });
+    g.bench_function("chord_arc", |b| {
+        b.iter(|| {
+            points
+                .windows(2)
+                .map(|w| chord_arc_km(black_box(w[0]), w[1]))
                 .sum::<f64>()
         })
     });

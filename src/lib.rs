@@ -169,6 +169,18 @@ pub mod internals {
 
     use crate::{Atlas, Date, Result, Status};
 
+    /// The distance (km) along the WGS84 ellipsoid between two lon/lat points as the distance
+    /// grid measures it: the chord between their earth-centred positions, made an arc by the
+    /// radius of curvature of the normal section in its direction.
+    pub fn chord_arc_km(a: geo_types::Point<f64>, b: geo_types::Point<f64>) -> f64 {
+        let (pa, pb) = (
+            crate::nearest::Place::new(a.0),
+            crate::nearest::Place::new(b.0),
+        );
+        let d = [0, 1, 2].map(|k| pb.xyz[k] - pa.xyz[k]);
+        pa.arc_km(pb.xyz, (d[0] * d[0] + d[1] * d[1] + d[2] * d[2]).sqrt())
+    }
+
     /// What the atlas keeps private, for tests and benchmarks.
     pub trait AtlasInternals {
         /// The faces: the finest cut of the land by every line ever in force.

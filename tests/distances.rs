@@ -130,3 +130,27 @@ fn distances_agree_with_karney_near_the_lines() {
     }
     assert!(checked > 300, "only {checked} points");
 }
+
+/// The formula alone: the chord made an arc against Karney, on pairs of points up to 1,000 km
+/// apart.
+#[test]
+fn chord_arc_agrees_with_karney() {
+    let atlas = embedded();
+    let points: Vec<Point<f64>> = uniform_queries(atlas, 4_001, 0xa7c)
+        .into_iter()
+        .map(|q| q.0)
+        .collect();
+    let (mut worst, mut checked) = (0.0f64, 0);
+    for w in points.windows(2) {
+        let karney = Geodesic.distance(w[0], w[1]) / 1000.0;
+        if karney > 1000.0 || karney < 1.0 {
+            continue;
+        }
+        let ours = nerchinsk::internals::chord_arc_km(w[0], w[1]);
+        worst = worst.max((ours - karney).abs() / karney);
+        checked += 1;
+    }
+    assert!(checked > 1000, "{checked} pairs");
+    assert!(worst < 1e-5, "worst relative error {worst:.2e}");
+    eprintln!("{checked} pairs, worst relative error {worst:.2e}");
+}
