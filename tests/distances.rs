@@ -143,7 +143,7 @@ fn chord_arc_agrees_with_karney() {
     let (mut worst, mut checked) = (0.0f64, 0);
     for w in points.windows(2) {
         let karney = Geodesic.distance(w[0], w[1]) / 1000.0;
-        if karney > 1000.0 || karney < 1.0 {
+        if !(1.0..=1000.0).contains(&karney) {
             continue;
         }
         let ours = nerchinsk::internals::chord_arc_km(w[0], w[1]);
