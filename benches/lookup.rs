@@ -262,6 +262,7 @@ criterion_group!(
     lookup_uniform,
     lookup_boundary,
     nearest_uniform,
+    distance_formula,
     build
 );
 criterion_main!(benches);
