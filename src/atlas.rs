@@ -78,8 +78,8 @@ impl AnswerId {
 pub struct NearestBorder<'a> {
     /// Id of the line, e.g. "amur_upper" (a [`BorderLine::id`] of [`Atlas::lines`]).
     pub line: &'a str,
-    /// Distance to the line in km, haversine (sphere of mean Earth radius) from the point to
-    /// the nearest point of the line. Compare it with the line's `accuracy_km`: a point closer
+    /// Distance to the line in km along the WGS84 ellipsoid, from the point to the nearest
+    /// point of the line (docs/DISTANCES.md). Compare it with the line's `accuracy_km`: a point closer
     /// than that may lie on the other side.
     pub distance_km: f64,
 }

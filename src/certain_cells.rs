@@ -1,4 +1,6 @@
-//! Which small cells of the frame are certain in space in an epoch: a bit per cell, set when no
+//! Which small cells of the frame are certain in space in an epoch: a bit per cell (the fine
+//! cells of the point-location grid, 1,024 x 1,024 on the embedded data, so that a lookup
+//! already knows its cell), set when no
 //! treaty line in force comes within its own accuracy of any point of the cell. A lookup with
 //! its certainty reads one bit for most points; only points in cells near a line measure
 //! their distances. A second, coarse layer (a bit per [`BLOCK`] x [`BLOCK`] cells, 8 KiB an
@@ -10,18 +12,13 @@ use rayon::prelude::*;
 
 use crate::nearest::{NearestGrid, Place};
 
-/// Cells along each axis: 1,024 x 1,024 bits is 128 KiB an epoch.
-pub(crate) const CERTAIN_CELLS: usize = 1024;
-
 /// Cells along each axis of a block of the coarse layer.
 const BLOCK: usize = 4;
 
 /// One epoch's bits; see the module docs.
 #[derive(Debug, Clone)]
 pub(crate) struct CertainCells {
-    origin: Coord<f64>,
-    /// Cells per degree along x and y.
-    scale: Coord<f64>,
+    /// Cells a side.
     n: usize,
     /// Bit `k % 64` of word `k / 64` is set if cell k (row-major) is certain.
     bits: Vec<u64>,
@@ -36,7 +33,8 @@ fn bit(words: &[u64], k: usize) -> bool {
 }
 
 impl CertainCells {
-    /// The bits over the box `min`..`max` (lon/lat degrees) with `n` x `n` cells, for the lines
+    /// The bits over `n` x `n` cells from `min` (lon/lat degrees), `scale` cells a degree along
+    /// x and y, for the lines
     /// of `grid`, whose edge e has the accuracy `accuracy_km(e)` (at most `max_accuracy_km`). A cell is certain when every
     /// edge is farther from its centre than the edge's accuracy plus the cell's radius; cells
     /// too large for the grid's reach are left uncertain (slower, never wrong).
@@ -45,13 +43,9 @@ impl CertainCells {
         accuracy_km: impl Fn(usize) -> f64 + Sync,
         max_accuracy_km: f64,
         min: Coord<f64>,
-        max: Coord<f64>,
+        scale: Coord<f64>,
         n: usize,
     ) -> CertainCells {
-        let scale = Coord {
-            x: n as f64 / (max.x - min.x),
-            y: n as f64 / (max.y - min.y),
-        };
         let at = |u: f64, v: f64| Coord {
             x: min.x + u / scale.x,
             y: min.y + v / scale.y,
@@ -113,20 +107,15 @@ impl CertainCells {
             blocks[b / 64] |= (all as u64) << (b % 64);
         }
         CertainCells {
-            origin: min,
-            scale,
             n,
             bits: words,
             blocks,
         }
     }
 
-    /// True if the cell of `p` (lon/lat degrees, clamped to the box) is certain in space.
+    /// True if cell (`i`, `j`) is certain in space.
     #[inline(always)]
-    pub(crate) fn certain(&self, p: Coord<f64>) -> bool {
-        let last = (self.n - 1) as f64;
-        let i = ((p.x - self.origin.x) * self.scale.x).clamp(0.0, last) as usize;
-        let j = ((p.y - self.origin.y) * self.scale.y).clamp(0.0, last) as usize;
+    pub(crate) fn certain_at(&self, i: usize, j: usize) -> bool {
         let m = self.n.div_ceil(BLOCK);
         bit(&self.blocks, j / BLOCK * m + i / BLOCK) || bit(&self.bits, j * self.n + i)
     }

@@ -123,6 +123,7 @@ impl Atlas {
     /// assert!(matches!(other.why, Doubt::Space { line: "amur_upper", .. }));
     /// assert_ne!(other.status, s.status);
     /// ```
+    #[inline]
     pub fn sovereignty_with_certainty_on(
         &self,
         point: Point<f64>,
@@ -133,6 +134,7 @@ impl Atlas {
 
     /// The answer and its certainty; `use_cells`: skip the distances in cells certain in
     /// space (false only to test those cells).
+    #[inline(always)]
     pub(crate) fn certainty_with(
         &self,
         point: Point<f64>,
@@ -140,26 +142,49 @@ impl Atlas {
         use_cells: bool,
     ) -> Result<(Sovereignty<'_>, Certainty<'_>)> {
         let era = self.eras.era_of(date);
-        let answer = self.answer_in_row(point, self.eras.row(era), || date)?;
+        let row = self.eras.row(era);
         let p = point.0;
-        // the lookup passed, so the era is after the first event and has an epoch
-        let epoch = self.eras.epoch(era);
-        let other = if use_cells && self.certain_cells(epoch).certain(p) {
+        if !self.in_frame(p) | (row < self.eras.first_row) {
+            return Err(self.rare_error(point, date));
+        }
+        // the lookup's own steps, keeping the fine cell for the certainty's bit
+        let (face, fi, fj) = self.grid.locate_in_frame_with_cell(p);
+        let a = self.eras.answer(row, face);
+        let (epoch, in_window) = self.eras.epoch_and_window(era);
+        let space_clear = use_cells && self.certain_cells(epoch).certain_at(fi, fj);
+        // the land test last, as in a lookup, so that sea and land take the same branches
+        let other = if (space_clear & !in_window) | !a.status.is_land() {
             None
         } else {
-            self.space_doubt(p, epoch, answer.status, date)
-        }
-        .or_else(|| {
-            self.eras
-                .in_window(era)
-                .then(|| self.time_doubt(p, date))
-                .flatten()
-        });
-        let certainty = Certainty {
-            certain: other.is_none(),
-            other_side: other.map(Box::new),
+            self.doubt(p, face, epoch, a.status, date, space_clear, in_window)
         };
-        Ok((answer, certainty))
+        self.answer_in_era(p, a).map(|s| {
+            let certainty = Certainty {
+                certain: other.is_none(),
+                other_side: other.map(Box::new),
+            };
+            (s, certainty)
+        })
+    }
+
+    /// The doubt of a land answer whose cell is not certain in space (unless `space_clear`) or
+    /// whose era is in a treaty's window: space first, then time.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
+    fn doubt(
+        &self,
+        p: geo_types::Coord<f64>,
+        face: usize,
+        epoch: usize,
+        status: Status,
+        date: Date,
+        space_clear: bool,
+        in_window: bool,
+    ) -> Option<OtherSide<'_>> {
+        (!space_clear)
+            .then(|| self.space_doubt(p, epoch, status, date))
+            .flatten()
+            .or_else(|| in_window.then(|| self.time_doubt(face, date)).flatten())
     }
 
     fn space_doubt(
@@ -210,14 +235,12 @@ impl Atlas {
         })
     }
 
-    fn time_doubt(&self, p: geo_types::Coord<f64>, date: Date) -> Option<OtherSide<'_>> {
+    fn time_doubt(&self, face: usize, date: Date) -> Option<OtherSide<'_>> {
         self.events.iter().enumerate().skip(1).find_map(|(e, ev)| {
             let (from, to) = (ev.signed.unwrap_or(ev.date), ev.in_force.unwrap_or(ev.date));
             if date < from || date >= to {
                 return None;
             }
-            // `p` passed the lookup, so it is in the frame's box
-            let face = self.grid.locate_in_frame(p);
             // the other side of the window: before the treaty if the answer is after it
             let (here, other) = if date >= ev.date {
                 (e, e - 1)

@@ -6,7 +6,7 @@ use geo_types::Point;
 
 use crate::atlas::{Atlas, NearestBorder};
 use crate::border::LineKind;
-use crate::certain_cells::{CertainCells, CERTAIN_CELLS};
+use crate::certain_cells::CertainCells;
 use crate::date::Date;
 use crate::error::Result;
 use crate::nearest::{Nearest, NearestGrid, DISTANCE_CELLS};
@@ -98,13 +98,14 @@ impl Atlas {
     #[inline(never)]
     fn build_certain_cells(&self, epoch: usize) -> &CertainCells {
         self.certain_cells[epoch].get_or_init(|| {
+            let (origin, scale, n) = self.grid.fine_geometry();
             CertainCells::build(
                 self.distance_grid(epoch),
                 |edge| self.lines[self.topo.edges[edge].line].accuracy_km,
                 self.max_accuracy_km,
-                self.frame.min(),
-                self.frame.max(),
-                CERTAIN_CELLS,
+                origin,
+                scale,
+                n,
             )
         })
     }

@@ -31,11 +31,10 @@ pub(crate) struct Eras {
     /// `answers[era * faces + face]`.
     pub(crate) answers: Vec<Answer>,
     faces: usize,
-    /// `epochs[era]`: the epoch of the era (the last event on or before it), 0 before any.
-    epochs: Vec<u16>,
-    /// `in_window[era]`: the era lies between a treaty's signing and its entry into force
+    /// `epochs[era]`: the epoch of the era (the last event on or before it, 0 before any) and
+    /// whether the era lies between a treaty's signing and its entry into force
     /// ([`crate::Event::signed`], [`crate::Event::in_force`]).
-    in_window: Vec<bool>,
+    epochs: Vec<(u16, bool)>,
     /// Where the answers of the first era after the first event start: the rows before it are
     /// the eras before any treaty (more than one if a state's name changes before the first
     /// event), whose every answer is an error.
@@ -120,14 +119,14 @@ impl Eras {
         for era in 0..=dates.len() {
             let start = if era == 0 { None } else { Some(dates[era - 1]) };
             let epoch = start.and_then(|d| events.iter().rposition(|e| e.date <= d));
-            eras.epochs
-                .push(epoch.map_or(0, |e| u16::try_from(e).expect("fewer than 65,536 events")));
-            eras.in_window.push(start.is_some_and(|d| {
+            let in_window = start.is_some_and(|d| {
                 events.iter().any(|e| {
                     let (from, to) = (e.signed.unwrap_or(e.date), e.in_force.unwrap_or(e.date));
                     from <= d && d < to
                 })
-            }));
+            });
+            let number = epoch.map_or(0, |e| u16::try_from(e).expect("fewer than 65,536 events"));
+            eras.epochs.push((number, in_window));
             for face in 0..faces {
                 let answer = match (start, epoch) {
                     (Some(date), Some(ep)) => {
@@ -202,16 +201,13 @@ impl Eras {
         self.year_end.get(y as usize).map_or(0, |&r| r as usize)
     }
 
-    /// The epoch of `era` (0 before the first event).
+    /// The epoch of `era` (0 before the first event) and whether it lies between a treaty's
+    /// signing and its entry into force.
     #[inline]
-    pub(crate) fn epoch(&self, era: usize) -> usize {
-        self.epochs.get(era).map_or(0, |&e| e as usize)
-    }
-
-    /// Whether `era` lies between a treaty's signing and its entry into force.
-    #[inline]
-    pub(crate) fn in_window(&self, era: usize) -> bool {
-        self.in_window.get(era).copied().unwrap_or(false)
+    pub(crate) fn epoch_and_window(&self, era: usize) -> (usize, bool) {
+        self.epochs
+            .get(era)
+            .map_or((0, false), |&(e, w)| (e as usize, w))
     }
 
     /// Where the answers of `era` start.

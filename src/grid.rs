@@ -545,6 +545,22 @@ impl FaceGrid {
         self.locate_at(fi, fj, p)
     }
 
+    /// [`FaceGrid::locate_in_frame`], with the fine cell (column, row) the point is in: cells
+    /// of [`Self::fine_geometry`].
+    #[inline(always)]
+    pub(crate) fn locate_in_frame_with_cell(&self, p: Coord<f64>) -> (usize, usize, usize) {
+        let fi = round_to_u32((p.x - self.origin.x) * self.fine_scale.x - 0.5) as usize;
+        let fj = round_to_u32((p.y - self.origin.y) * self.fine_scale.y - 0.5) as usize;
+        (self.locate_at(fi, fj, p), fi, fj)
+    }
+
+    /// The fine cells: the frame's south-west corner, cells per degree along x and y, and
+    /// cells a side. Fine cell (i, j) spans `origin + (i, j) / scale` to `origin + (i + 1,
+    /// j + 1) / scale`.
+    pub(crate) fn fine_geometry(&self) -> (Coord<f64>, Coord<f64>, usize) {
+        (self.origin, self.fine_scale, self.n * SUB)
+    }
+
     /// Heap memory of the grid in bytes.
     pub fn memory_bytes(&self) -> usize {
         self.cells.len() * std::mem::size_of::<u16>()

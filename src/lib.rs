@@ -109,7 +109,7 @@ pub fn sovereignty_at(point: Point<f64>, year: i32) -> Result<Sovereignty<'stati
 }
 
 /// The treaty line in force at the end of `year` nearest to `point`, and its distance in km
-/// (haversine, mean Earth radius), on the embedded data. See [`Atlas::nearest_border_on`].
+/// (along the WGS84 ellipsoid), on the embedded data. See [`Atlas::nearest_border_on`].
 ///
 /// # Errors
 /// As [`sovereignty_at`], except that a point at sea or outside the covered area still has a

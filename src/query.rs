@@ -160,7 +160,7 @@ impl Atlas {
     /// everything rare (outside the frame's box, an era before the first treaty) leaving by one
     /// well-predicted branch; only that branch needs the date.
     #[inline(always)]
-    pub(crate) fn answer_in_row(
+    fn answer_in_row(
         &self,
         point: Point<f64>,
         row: usize,
@@ -182,7 +182,11 @@ impl Atlas {
     /// conditional move on one loaded byte, where a separate `ok` flag would be a jump that no
     /// predictor can learn on points spread over land, sea and outside (docs/INDEX.md).
     #[inline(always)]
-    fn answer_in_era<'a>(&'a self, p: Coord<f64>, a: &'a Answer) -> Result<Sovereignty<'a>> {
+    pub(crate) fn answer_in_era<'a>(
+        &'a self,
+        p: Coord<f64>,
+        a: &'a Answer,
+    ) -> Result<Sovereignty<'a>> {
         let status = a.status;
         if status.is_land() {
             return Ok(Sovereignty {
@@ -208,7 +212,7 @@ impl Atlas {
     /// a `String` leaves a drop behind; either way the result then lives in memory and the fast
     /// path's land test turns back into jumps (docs/INDEX.md).
     #[inline(always)]
-    fn rare_error(&self, point: Point<f64>, date: Date) -> Error {
+    pub(crate) fn rare_error(&self, point: Point<f64>, date: Date) -> Error {
         match self.rare_kind(point) {
             Rare::BadCoord(bad) => bad.error(point),
             Rare::Outside => self.outside(point.0),
@@ -317,7 +321,7 @@ impl Atlas {
 
     /// Inside the frame's bounding box; NaN fails every comparison, so it is outside too.
     #[inline(always)]
-    fn in_frame(&self, p: Coord<f64>) -> bool {
+    pub(crate) fn in_frame(&self, p: Coord<f64>) -> bool {
         let [w, e, s, n] = self.bounds;
         (p.x >= w) & (p.x <= e) & (p.y >= s) & (p.y <= n)
     }

@@ -130,7 +130,10 @@ fn distances_agree_with_karney_near_the_lines() {
         }
     }
     assert!(checked > 300, "only {checked} points");
-    eprintln!("{checked} points near the lines, worst error {:.1} m", worst_m);
+    eprintln!(
+        "{checked} points near the lines, worst error {:.1} m",
+        worst_m
+    );
 }
 
 /// The formula alone: the chord made an arc against Karney, on pairs of points up to 1,000 km

@@ -160,7 +160,8 @@ row that cannot be classified it is error:<reason>, the other added columns are 
 GeoJSON) and the row is reported on stderr with its line number (feature number for GeoJSON), so
 rows in = rows out. Reasons: missing, not_a_number, not_finite, out_of_range, at_sea, outside,
 bad_year, before_coverage, field_count, not_a_point. distance_km is the distance to the nearest
-treaty line in force (haversine, km); --no-distance leaves it empty and runs several times faster.
+treaty line in force (km, along the WGS84 ellipsoid); --no-distance leaves it empty; certain says
+whether the answer is certain (as at --json).
 
 The input is read in chunks (--chunk-rows) classified on every core (RAYON_NUM_THREADS to limit)
 and written in order, so memory stays constant whatever the size of the file. A progress bar is

@@ -80,7 +80,7 @@ pub fn sovereignty_at(
 }
 
 /// The treaty line in force nearest to a point, as `nearest_border` answers: `line` (its id,
-/// e.g. "amur_upper") and `distance_km` (haversine, mean Earth radius).
+/// e.g. "amur_upper") and `distance_km` (along the WGS84 ellipsoid).
 #[pyclass(frozen, get_all, module = "nerchinsk")]
 pub struct NearestBorder {
     line: String,
@@ -99,7 +99,7 @@ impl NearestBorder {
 }
 
 /// The treaty line in force on `date` nearest to the point, and its distance in km
-/// (haversine, mean Earth radius). `date` as in `sovereignty_at`. A point at sea or on
+/// (along the WGS84 ellipsoid). `date` as in `sovereignty_at`. A point at sea or on
 /// uncovered land inside the covered frame still has a nearest line.
 ///
 /// Raises `nerchinsk.Error` for a coordinate that is NaN, infinite or out of range, a point
