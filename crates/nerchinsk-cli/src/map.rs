@@ -319,6 +319,22 @@ pub fn map_svg(atlas: &Atlas, date: Date, width: f64) -> Result<String> {
         width - 2.0 * margin
     );
 
+    // the uncertain band: each line in force as wide as its accuracy either side, where an
+    // answer is not certain in space (scale true along 50°N, mean Earth radius)
+    let px_per_km = s / 6371.0088f64.to_radians();
+    svg.push_str("<g id=\"uncertain-band\" fill=\"none\" stroke=\"#e8a33d\" stroke-opacity=\"0.45\" stroke-linecap=\"round\" stroke-linejoin=\"round\">\n");
+    for l in lines.iter().filter(|l| l.in_force_since.is_some()) {
+        let _ = write!(
+            svg,
+            "<path id=\"band-{}\" stroke-width=\"{:.2}\" d=\"",
+            xml_escape(&l.line.id),
+            2.0 * l.line.accuracy_km * px_per_km
+        );
+        path_data(&mut svg, proj.thin(&l.line.geometry.0, false), false);
+        svg.push_str("\"/>\n");
+    }
+    svg.push_str("</g>\n");
+
     // the treaty lines in force, labelled by the treaty that put each in force
     svg.push_str("<g id=\"lines-in-force\">\n");
     for (l, ev) in lines
@@ -425,6 +441,11 @@ pub fn map_svg(atlas: &Atlas, date: Date, width: f64) -> Result<String> {
     );
     item(
         &mut svg,
+        stroke("stroke=\"#e8a33d\" stroke-opacity=\"0.45\" stroke-width=\"6\""),
+        "uncertain: within a line's accuracy".into(),
+    );
+    item(
+        &mut svg,
         stroke("stroke=\"#4f86c6\" stroke-width=\"1.1\""),
         "river (not a border on this date)".into(),
     );
@@ -441,7 +462,6 @@ pub fn map_svg(atlas: &Atlas, date: Date, width: f64) -> Result<String> {
     svg.push_str("</g>\n");
 
     // scale bar, true along 50°N (mean Earth radius)
-    let px_per_km = s / (6371.0088f64.to_radians());
     let km = [100.0, 200.0, 250.0, 500.0, 1000.0]
         .into_iter()
         .rev()
@@ -590,6 +610,30 @@ mod tests {
         }
         assert!(svg.contains("Treaty of Aigun"));
         assert!(map_svg(atlas, Date::end_of_year(1600), 800.0).is_err());
+    }
+
+    /// The uncertain band is as wide as each line's accuracy either side: the Stanovoy crest
+    /// (10 km) ten times the Amur (1 km).
+    #[test]
+    fn the_uncertain_band_is_as_wide_as_the_accuracy() {
+        let svg = map_svg(embedded(), Date::end_of_year(1700), 800.0).unwrap();
+        let width = |id: &str| -> f64 {
+            let at = svg
+                .find(&format!("id=\"band-{id}\" stroke-width=\""))
+                .unwrap();
+            let rest = &svg[at..];
+            let from = rest.find("stroke-width=\"").unwrap() + "stroke-width=\"".len();
+            rest[from..from + rest[from..].find('"').unwrap()]
+                .parse()
+                .unwrap()
+        };
+        let (crest, argun) = (width("stanovoy_crest"), width("argun"));
+        assert!(
+            argun > 0.0 && (crest / argun - 10.0).abs() < 0.1,
+            "{crest} {argun}"
+        );
+        // not drawn for a line out of force
+        assert!(!svg.contains("id=\"band-amur_upper\""));
     }
 
     #[test]
