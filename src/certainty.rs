@@ -14,9 +14,8 @@ use crate::timeline::{Event, Status};
 pub struct Certainty<'a> {
     /// `true` when neither doubt applies; then `other_side` is `None`.
     pub certain: bool,
-    /// The other possible answer and why, when not certain; boxed, so that the common answer,
-    /// certain, stays two words.
-    pub other_side: Option<Box<OtherSide<'a>>>,
+    /// The other possible answer and why, when not certain.
+    pub other_side: Option<OtherSide<'a>>,
 }
 
 /// The other possible answer for a point that is not certain.
@@ -25,7 +24,7 @@ pub struct OtherSide<'a> {
     /// The other status.
     pub status: Status,
     /// The sovereign of the other status on the date, as an answer would name it.
-    pub sovereign: String,
+    pub sovereign: &'a str,
     /// Why the answer is not certain.
     pub why: Doubt<'a>,
 }
@@ -93,7 +92,7 @@ impl Atlas {
     /// let blag = Point::new(127.533, 50.25);
     /// let c = atlas.certainty_on(blag, Date::new(1859, 6, 1).unwrap()).unwrap();
     /// let other = c.other_side.unwrap();
-    /// assert_eq!((other.status, other.sovereign.as_str()), (Status::China, "Qing Empire"));
+    /// assert_eq!((other.status, other.sovereign), (Status::China, "Qing Empire"));
     /// assert!(matches!(other.why, Doubt::Time { .. }));
     /// ```
     pub fn certainty_on(&self, point: Point<f64>, date: Date) -> Result<Certainty<'_>> {
@@ -156,12 +155,12 @@ impl Atlas {
         let other = if (space_clear & !in_window) | !a.status.is_land() {
             None
         } else {
-            self.doubt(p, face, epoch, a.status, date, space_clear, in_window)
+            self.doubt(p, face, era, a.status, space_clear)
         };
         self.answer_in_era(p, a).map(|s| {
             let certainty = Certainty {
                 certain: other.is_none(),
-                other_side: other.map(Box::new),
+                other_side: other,
             };
             (s, certainty)
         })
@@ -169,31 +168,28 @@ impl Atlas {
 
     /// The doubt of a land answer whose cell is not certain in space (unless `space_clear`) or
     /// whose era is in a treaty's window: space first, then time.
-    #[allow(clippy::too_many_arguments)]
     #[inline(never)]
     fn doubt(
         &self,
         p: geo_types::Coord<f64>,
         face: usize,
-        epoch: usize,
+        era: usize,
         status: Status,
-        date: Date,
         space_clear: bool,
-        in_window: bool,
     ) -> Option<OtherSide<'_>> {
         (!space_clear)
-            .then(|| self.space_doubt(p, epoch, status, date))
+            .then(|| self.space_doubt(p, era, status))
             .flatten()
-            .or_else(|| in_window.then(|| self.time_doubt(face, date)).flatten())
+            .or_else(|| self.time_doubt(era, face))
     }
 
     fn space_doubt(
         &self,
         p: geo_types::Coord<f64>,
-        epoch: usize,
+        era: usize,
         status: Status,
-        date: Date,
     ) -> Option<OtherSide<'_>> {
+        let epoch = self.eras.epoch_and_window(era).0;
         // the nearest edge within its accuracy with land of another status on a side
         let best: std::cell::Cell<Option<(f64, usize, usize)>> = std::cell::Cell::new(None);
         let statuses = &self.face_status[epoch];
@@ -226,7 +222,8 @@ impl Atlas {
         let line = &self.lines[self.topo.edges[edge].line];
         Some(OtherSide {
             status: statuses[other],
-            sovereign: self.holder_name(self.face_holder[epoch][other], date),
+            // the era's answer for that face: the same holder, named on any day of the era
+            sovereign: &self.eras.answer(self.eras.row(era), other).sovereign,
             why: Doubt::Space {
                 line: &line.id,
                 accuracy_km: line.accuracy_km,
@@ -235,31 +232,17 @@ impl Atlas {
         })
     }
 
-    fn time_doubt(&self, face: usize, date: Date) -> Option<OtherSide<'_>> {
-        self.events.iter().enumerate().skip(1).find_map(|(e, ev)| {
-            let (from, to) = (ev.signed.unwrap_or(ev.date), ev.in_force.unwrap_or(ev.date));
-            if date < from || date >= to {
-                return None;
-            }
-            // the other side of the window: before the treaty if the answer is after it
-            let (here, other) = if date >= ev.date {
-                (e, e - 1)
-            } else {
-                (e - 1, e)
-            };
-            let status = self.face_status[other][face];
-            if status == self.face_status[here][face] || !status.is_land() {
-                return None;
-            }
-            Some(OtherSide {
-                status,
-                sovereign: self.holder_name(self.face_holder[other][face], date),
-                why: Doubt::Time {
-                    event: ev,
-                    from,
-                    to,
-                },
-            })
+    fn time_doubt(&self, era: usize, face: usize) -> Option<OtherSide<'_>> {
+        let t = self.eras.time_doubts.get(era)?.get(face)?.as_ref()?;
+        let event = &self.events[t.event];
+        Some(OtherSide {
+            status: t.status,
+            sovereign: &t.sovereign,
+            why: Doubt::Time {
+                event,
+                from: event.signed.unwrap_or(event.date),
+                to: event.in_force.unwrap_or(event.date),
+            },
         })
     }
 }

@@ -35,6 +35,10 @@ pub(crate) struct Eras {
     /// whether the era lies between a treaty's signing and its entry into force
     /// ([`crate::Event::signed`], [`crate::Event::in_force`]).
     epochs: Vec<(u16, bool)>,
+    /// `time_doubts[era][face]`, for an era in a treaty's window (empty for the others): the
+    /// other possible answer of the face, on the other side of the window, if the treaty
+    /// changed its status ([`crate::Atlas::certainty_on`]).
+    pub(crate) time_doubts: Vec<Vec<Option<TimeDoubt>>>,
     /// Where the answers of the first era after the first event start: the rows before it are
     /// the eras before any treaty (more than one if a state's name changes before the first
     /// event), whose every answer is an error.
@@ -52,6 +56,15 @@ pub(crate) struct Answer {
     pub(crate) sovereign: Box<str>,
     /// Name of the event that set the status.
     pub(crate) treaty: Box<str>,
+}
+
+/// The other possible answer of a face in a treaty's window: the treaty's event, and the
+/// status and its holder's name on the other side of the window.
+#[derive(Debug, Clone)]
+pub(crate) struct TimeDoubt {
+    pub(crate) event: usize,
+    pub(crate) status: Status,
+    pub(crate) sovereign: Box<str>,
 }
 
 impl Eras {
@@ -127,6 +140,10 @@ impl Eras {
             });
             let number = epoch.map_or(0, |e| u16::try_from(e).expect("fewer than 65,536 events"));
             eras.epochs.push((number, in_window));
+            eras.time_doubts.push(match start {
+                Some(d) if in_window => (0..faces).map(|f| time_doubt(atlas, f, d)).collect(),
+                _ => Vec::new(),
+            });
             for face in 0..faces {
                 let answer = match (start, epoch) {
                     (Some(date), Some(ep)) => {
@@ -221,6 +238,34 @@ impl Eras {
     pub(crate) fn answer(&self, row: usize, face: usize) -> &Answer {
         &self.answers[row + face]
     }
+}
+
+/// The other possible answer of `face` on `date`, if `date` falls in a treaty's window (the
+/// first such treaty) and the treaty changed the face's status to or from land.
+fn time_doubt(atlas: &Atlas, face: usize, date: Date) -> Option<TimeDoubt> {
+    atlas.events.iter().enumerate().skip(1).find_map(|(e, ev)| {
+        let (from, to) = (ev.signed.unwrap_or(ev.date), ev.in_force.unwrap_or(ev.date));
+        if date < from || date >= to {
+            return None;
+        }
+        // the other side of the window: before the treaty if the answer is after it
+        let (here, other) = if date >= ev.date {
+            (e, e - 1)
+        } else {
+            (e - 1, e)
+        };
+        let status = atlas.face_status[other][face];
+        if status == atlas.face_status[here][face] || !status.is_land() {
+            return None;
+        }
+        Some(TimeDoubt {
+            event: e,
+            status,
+            sovereign: atlas
+                .holder_name(atlas.face_holder[other][face], date)
+                .into(),
+        })
+    })
 }
 
 #[cfg(test)]

@@ -47,7 +47,7 @@ fn a_town_within_a_lines_accuracy_names_the_other_side() {
     assert!(!c.certain);
     let o = c.other_side.unwrap();
     assert_eq!(
-        (o.status, o.sovereign.as_str()),
+        (o.status, o.sovereign),
         (Status::China, "People's Republic of China")
     );
     match o.why {
@@ -87,7 +87,7 @@ fn between_signing_and_entry_into_force_the_status_before_is_the_other() {
     for d in [on(1858, 5, 28), on(1859, 6, 1), on(1860, 11, 13)] {
         let o = sure(BLAGOVESHCHENSK, d).other_side.unwrap();
         assert_eq!(
-            (o.status, o.sovereign.as_str()),
+            (o.status, o.sovereign),
             (Status::China, "Qing Empire"),
             "{d}"
         );

@@ -63,10 +63,14 @@ pub fn sovereignty_at(
     let date = date_of(year_or_date).map_err(|e| e.into_py_err())?;
     let atlas = embedded();
     let point = Point::new(lon, lat);
-    let s = atlas.sovereignty_on(point, date).map_err(from_library)?;
-    let c = atlas.certainty_on(point, date).map_err(from_library)?;
+    let (s, c) = atlas
+        .sovereignty_with_certainty_on(point, date)
+        .map_err(from_library)?;
     let (doubt, other_sovereign) = match c.other_side {
-        Some(o) => (Some(o.why.as_str().to_string()), Some(o.sovereign)),
+        Some(o) => (
+            Some(o.why.as_str().to_string()),
+            Some(o.sovereign.to_string()),
+        ),
         None => (None, None),
     };
     Ok(Sovereignty {
