@@ -46,7 +46,7 @@ impl SegmentIndex {
     /// Bulk-load every segment of every edge.
     pub fn new(topo: &Topology) -> Self {
         SegmentIndex {
-            tree: segment_tree(topo, |_| true, |c| c),
+            tree: segment_tree(topo),
         }
     }
 
@@ -66,18 +66,13 @@ impl SegmentIndex {
     }
 }
 
-/// An R-tree over the segments of the edges that `keep` accepts, with coordinates passed
-/// through `map` (the distance trees store scaled longitudes).
-pub(crate) fn segment_tree(
-    topo: &Topology,
-    keep: impl Fn(&crate::topology::Edge) -> bool,
-    map: impl Fn(Coord<f64>) -> Coord<f64>,
-) -> RTree<Segment> {
+/// An R-tree over the segments of every edge.
+fn segment_tree(topo: &Topology) -> RTree<Segment> {
     let mut segs = Vec::new();
-    for (e, edge) in topo.edges.iter().enumerate().filter(|(_, edge)| keep(edge)) {
+    for (e, edge) in topo.edges.iter().enumerate() {
         for (i, w) in edge.coords.windows(2).enumerate() {
             segs.push(GeomWithData::new(
-                Line::new(map(w[0]), map(w[1])),
+                Line::new(w[0], w[1]),
                 SegmentId {
                     edge: e as u32,
                     seg: i as u32,
@@ -105,7 +100,7 @@ pub(crate) fn bend<T: Copy>(
 }
 
 /// Parameter of the point of `l` closest to `p`, clamped to 0..=1.
-pub(crate) fn closest_t(l: &Line<f64>, p: Coord<f64>) -> f64 {
+fn closest_t(l: &Line<f64>, p: Coord<f64>) -> f64 {
     let d = l.end - l.start;
     let len2 = d.x * d.x + d.y * d.y;
     if len2 == 0.0 {
