@@ -10,7 +10,8 @@
 use geo_types::Coord;
 use rayon::prelude::*;
 
-use crate::nearest::{NearestGrid, Place};
+use crate::ellipsoid::Place;
+use crate::nearest::NearestGrid;
 
 /// Cells along each axis of a block of the coarse layer.
 const BLOCK: usize = 4;

@@ -63,6 +63,7 @@ mod certainty;
 mod changes;
 mod date;
 mod distance;
+mod ellipsoid;
 mod eras;
 mod error;
 mod grid;
@@ -174,8 +175,8 @@ pub mod internals {
     /// radius of curvature of the normal section in its direction.
     pub fn chord_arc_km(a: geo_types::Point<f64>, b: geo_types::Point<f64>) -> f64 {
         let (pa, pb) = (
-            crate::nearest::Place::new(a.0),
-            crate::nearest::Place::new(b.0),
+            crate::ellipsoid::Place::new(a.0),
+            crate::ellipsoid::Place::new(b.0),
         );
         let d = [0, 1, 2].map(|k| pb.xyz[k] - pa.xyz[k]);
         pa.arc_km(pb.xyz, (d[0] * d[0] + d[1] * d[1] + d[2] * d[2]).sqrt())
