@@ -58,16 +58,7 @@ impl Atlas {
     /// The distance grid of the treaty lines in force in `epoch`, built on first use.
     #[inline]
     pub(crate) fn distance_grid(&self, epoch: usize) -> &NearestGrid {
-        match self.distance_grids[epoch].get() {
-            Some(grid) => grid,
-            None => self.build_distance_grid(epoch),
-        }
-    }
-
-    #[cold]
-    #[inline(never)]
-    fn build_distance_grid(&self, epoch: usize) -> &NearestGrid {
-        self.distance_grids[epoch].get_or_init(|| {
+        built(&self.distance_grids[epoch], || {
             let live = &self.in_force[epoch];
             let edges = self.topo.edges.iter().enumerate().filter_map(|(e, edge)| {
                 let line = &self.lines[edge.line];
@@ -88,16 +79,7 @@ impl Atlas {
     /// grid).
     #[inline]
     pub(crate) fn certain_cells(&self, epoch: usize) -> &CertainCells {
-        match self.certain_cells[epoch].get() {
-            Some(cells) => cells,
-            None => self.build_certain_cells(epoch),
-        }
-    }
-
-    #[cold]
-    #[inline(never)]
-    fn build_certain_cells(&self, epoch: usize) -> &CertainCells {
-        self.certain_cells[epoch].get_or_init(|| {
+        built(&self.certain_cells[epoch], || {
             let (origin, scale, n) = self.grid.fine_geometry();
             CertainCells::build(
                 self.distance_grid(epoch),
@@ -109,6 +91,22 @@ impl Atlas {
             )
         })
     }
+}
+
+/// The value in `slot`, built by `build` on its first use: a load and a test on the hot path,
+/// the build out of line.
+#[inline(always)]
+fn built<T>(slot: &OnceLock<T>, build: impl FnOnce() -> T) -> &T {
+    match slot.get() {
+        Some(value) => value,
+        None => build_slot(slot, build),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn build_slot<T>(slot: &OnceLock<T>, build: impl FnOnce() -> T) -> &T {
+    slot.get_or_init(build)
 }
 
 /// Beyond the largest accuracy, how far the distance grid finds every line: more than the
