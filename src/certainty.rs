@@ -235,14 +235,11 @@ impl Atlas {
     fn time_doubt(&self, era: usize, face: usize) -> Option<OtherSide<'_>> {
         let t = self.eras.time_doubts.get(era)?.get(face)?.as_ref()?;
         let event = &self.events[t.event];
+        let (from, to) = event.window();
         Some(OtherSide {
             status: t.status,
             sovereign: &t.sovereign,
-            why: Doubt::Time {
-                event,
-                from: event.signed.unwrap_or(event.date),
-                to: event.in_force.unwrap_or(event.date),
-            },
+            why: Doubt::Time { event, from, to },
         })
     }
 }

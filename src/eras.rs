@@ -134,7 +134,7 @@ impl Eras {
             let epoch = start.and_then(|d| events.iter().rposition(|e| e.date <= d));
             let in_window = start.is_some_and(|d| {
                 events.iter().any(|e| {
-                    let (from, to) = (e.signed.unwrap_or(e.date), e.in_force.unwrap_or(e.date));
+                    let (from, to) = e.window();
                     from <= d && d < to
                 })
             });
@@ -244,7 +244,7 @@ impl Eras {
 /// first such treaty) and the treaty changed the face's status to or from land.
 fn time_doubt(atlas: &Atlas, face: usize, date: Date) -> Option<TimeDoubt> {
     atlas.events.iter().enumerate().skip(1).find_map(|(e, ev)| {
-        let (from, to) = (ev.signed.unwrap_or(ev.date), ev.in_force.unwrap_or(ev.date));
+        let (from, to) = ev.window();
         if date < from || date >= to {
             return None;
         }

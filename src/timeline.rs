@@ -28,6 +28,17 @@ pub struct Event {
     pub source: String,
 }
 
+impl Event {
+    /// The days from the signing to the entry into force, `[from, to)`: the window in which
+    /// the change is not settled. Empty (`from == to == date`) for an event with neither.
+    pub(crate) fn window(&self) -> (Date, Date) {
+        (
+            self.signed.unwrap_or(self.date),
+            self.in_force.unwrap_or(self.date),
+        )
+    }
+}
+
 /// The coarse status of a piece of land on a date: which side held it.
 ///
 /// The state's own name on the date is in the answer ([`crate::Sovereignty::sovereign`]) and
