@@ -149,7 +149,7 @@ impl Atlas {
         // the lookup's own steps, keeping the fine cell for the certainty's bit
         let (face, fi, fj) = self.grid.locate_in_frame_with_cell(p);
         let a = self.eras.answer(row, face);
-        let (epoch, in_window) = self.eras.epoch_and_window(era);
+        let (epoch, in_window) = (a.epoch as usize, a.in_window);
         let space_clear = use_cells && self.certain_cells(epoch).certain_at(fi, fj);
         // the land test last, as in a lookup, so that sea and land take the same branches
         let other = if (space_clear & !in_window) | !a.status.is_land() {

@@ -53,6 +53,11 @@ pub(crate) struct Answer {
     /// An era before the first event: no answer, an error. After it the status says which
     /// answer: land is `Ok`, `Sea` and `Outside` the errors of that name.
     pub(crate) before: bool,
+    /// The era's epoch and whether it is in a treaty's window, as [`Eras::epoch_and_window`]
+    /// gives them: here too, in the padding, so that a lookup with its certainty reads them
+    /// from the entry it has just loaded.
+    pub(crate) epoch: u16,
+    pub(crate) in_window: bool,
     pub(crate) sovereign: Box<str>,
     /// Name of the event that set the status.
     pub(crate) treaty: Box<str>,
@@ -154,6 +159,8 @@ impl Eras {
                         Answer {
                             status,
                             before: false,
+                            epoch: number,
+                            in_window,
                             sovereign: name.into(),
                             treaty: events[since].name.as_str().into(),
                         }
@@ -161,6 +168,8 @@ impl Eras {
                     _ => Answer {
                         status: Status::Outside,
                         before: true,
+                        epoch: number,
+                        in_window,
                         sovereign: "".into(),
                         treaty: "".into(),
                     },
