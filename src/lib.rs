@@ -56,6 +56,7 @@ pub mod readings;
 pub mod territory;
 
 mod atlas;
+mod band;
 mod baseline;
 mod border;
 mod certain_cells;
@@ -78,6 +79,7 @@ mod validate;
 
 pub use area::Transfer;
 pub use atlas::{AnswerId, Atlas, NearestBorder, Region, Sovereignty};
+pub use band::Band;
 pub use border::{BorderLine, LineKind};
 pub use certainty::{Certainty, Doubt, OtherSide};
 pub use changes::Change;

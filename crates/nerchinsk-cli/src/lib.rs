@@ -47,17 +47,26 @@ pub fn output(path: Option<&Path>) -> Result<Box<dyn Write>, String> {
     })
 }
 
-/// `nerchinsk territories`: the territories on `date` as a GeoJSON FeatureCollection, one
-/// line (or indented with `pretty`), to `path` (stdout for `None` and `-`).
+/// `nerchinsk territories`: the territories on `date` as a GeoJSON FeatureCollection, then,
+/// with `band`, the uncertain band of each treaty line in force
+/// ([`nerchinsk::Atlas::uncertain_bands_geojson_on`]); one line (or indented with `pretty`),
+/// to `path` (stdout for `None` and `-`).
 pub fn territories(
     atlas: &nerchinsk::Atlas,
     date: nerchinsk::Date,
+    band: bool,
     path: Option<&Path>,
     pretty: bool,
 ) -> Result<(), String> {
-    let fc = atlas
+    let mut fc = atlas
         .territories_geojson_on(date)
         .map_err(|e| e.to_string())?;
+    if band {
+        let bands = atlas
+            .uncertain_bands_geojson_on(date)
+            .map_err(|e| e.to_string())?;
+        fc.features.extend(bands.features);
+    }
     write_geojson(&fc, path, pretty)
 }
 

@@ -90,11 +90,18 @@ that does not exist) are one line on stderr and a non-zero exit."
 Examples:
   nerchinsk territories --year 1859 -o territories-1859.geojson
   nerchinsk territories --date 1860-11-13 | ogr2ogr out.gpkg /vsistdin/
+  nerchinsk territories --year 1700 --band -o territories-1700.geojson
 
 One Polygon feature per connected territory of one status that has held since one event, with
 the properties status, sovereign, since (the date of that event), treaty (its name), event (its
 id), date and area_km2 (geodesic, WGS84). Exterior rings run counter-clockwise and holes
-clockwise (RFC 7946). Sea and land outside the covered area have no feature.")]
+clockwise (RFC 7946). Sea and land outside the covered area have no feature.
+
+--band adds, after the territories, one MultiPolygon feature per treaty line in force: the
+uncertain band, every point within the line's accuracy of it (widths along the WGS84
+ellipsoid, to 1%), with the properties kind (\"uncertain_band\"; territories have no kind),
+line, name, accuracy_km, since, treaty, event, date and area_km2. A land answer in a band is
+not certain in space where the line has land of another status on its other side.")]
     Territories(TerritoriesArgs),
     /// The land whose status or state differs between two dates, as GeoJSON polygons
     #[command(after_help = "\
@@ -261,6 +268,10 @@ impl When {
 struct TerritoriesArgs {
     #[command(flatten)]
     when: When,
+    /// Add the uncertain band along each treaty line in force (features of kind
+    /// "uncertain_band")
+    #[arg(long)]
+    band: bool,
     /// Output file (default: stdout)
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -334,10 +345,9 @@ fn main() -> ExitCode {
     let result = atlas_of(cli.reading.into()).and_then(|atlas| match cli.cmd {
         Cmd::At(a) => at::at(atlas, &a.lon, &a.lat, &a.when, a.json).map(|line| println!("{line}")),
         Cmd::Classify(a) => classify::classify(atlas, &a.options()),
-        Cmd::Territories(a) => a
-            .when
-            .date()
-            .and_then(|d| nerchinsk_cli::territories(atlas, d, a.output.as_deref(), a.pretty)),
+        Cmd::Territories(a) => a.when.date().and_then(|d| {
+            nerchinsk_cli::territories(atlas, d, a.band, a.output.as_deref(), a.pretty)
+        }),
         Cmd::Changes(a) => when::parse_when(&a.from)
             .map_err(|e| format!("--from: {e}"))
             .and_then(|from| {

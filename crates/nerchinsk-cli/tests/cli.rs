@@ -266,6 +266,56 @@ fn help_has_examples() {
     }
 }
 
+/// `--band` adds one uncertain band per treaty line in force after the territories: closed
+/// rings, exteriors counter-clockwise, as the library draws them; bad input is refused.
+#[test]
+fn territories_with_the_uncertain_band() {
+    let (ok, out, err) = nerchinsk(&["territories", "--year", "1700", "--band"]);
+    assert!(ok, "{err}");
+    let fc: geojson::FeatureCollection =
+        out.parse::<geojson::GeoJson>().unwrap().try_into().unwrap();
+    let (ok, plain, _) = nerchinsk(&["territories", "--year", "1700"]);
+    assert!(ok);
+    let plain: geojson::FeatureCollection = plain
+        .parse::<geojson::GeoJson>()
+        .unwrap()
+        .try_into()
+        .unwrap();
+    let n = plain.features.len();
+    // the territories first, unchanged, then the bands
+    assert_eq!(fc.features[..n], plain.features[..]);
+    let bands = &fc.features[n..];
+    let atlas = nerchinsk::data::embedded();
+    let in_force = atlas
+        .lines_in_force_on(nerchinsk::Date::end_of_year(1700))
+        .unwrap();
+    assert_eq!(bands.len(), in_force.len());
+    for f in bands {
+        assert_eq!(f.property("kind").unwrap(), "uncertain_band");
+        let id = f.property("line").unwrap().as_str().unwrap();
+        assert!(in_force.contains(&id), "{id}");
+        let line = atlas.lines().iter().find(|l| l.id == id).unwrap();
+        assert_eq!(f.property("accuracy_km").unwrap(), line.accuracy_km);
+        let geojson::Value::MultiPolygon(polys) = &f.geometry.as_ref().unwrap().value else {
+            panic!("not a multipolygon")
+        };
+        for rings in polys {
+            assert_eq!(rings[0].first(), rings[0].last(), "ring not closed");
+            assert!(
+                planar_area(&rings[0]) > 0.0,
+                "exterior not counter-clockwise"
+            );
+        }
+    }
+    for bad in [
+        &["territories", "--year", "1600", "--band"][..],
+        &["territories", "--band", "yes", "--year", "1700"][..],
+    ] {
+        let (ok, _, err) = nerchinsk(bad);
+        assert!(!ok && !err.is_empty(), "{bad:?}");
+    }
+}
+
 #[test]
 fn map_renders_to_png_with_the_territories_filled() {
     let dir = scratch("map-png");
