@@ -23,6 +23,7 @@ fn _nerchinsk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(answers::nearest_border, m)?)?;
     m.add_function(wrap_pyfunction!(codes::sovereignty_codes, m)?)?;
     m.add_function(wrap_pyfunction!(maps::territories, m)?)?;
+    m.add_function(wrap_pyfunction!(maps::uncertain_bands, m)?)?;
     m.add_function(wrap_pyfunction!(maps::changes, m)?)?;
     m.add_function(wrap_pyfunction!(maps::ceded_area, m)?)?;
     m.add_function(wrap_pyfunction!(rows::classify_rows, m)?)?;

@@ -33,6 +33,26 @@ pub fn territories<'py>(py: Python<'py>, date: &Bound<'py, PyAny>) -> PyResult<B
     geojson_dict(py, &fc)
 }
 
+/// The uncertain band of each treaty line in force on `date` (dates as in `sovereignty_at`) as
+/// a GeoJSON FeatureCollection (a dict): one MultiPolygon per line, every point within the
+/// line's `accuracy_km` of it (widths along the WGS84 ellipsoid, to 1%), with the properties
+/// kind ("uncertain_band"), line, name, accuracy_km, since, treaty, event, date and area_km2.
+/// A land answer in a band is not certain in space where the line has land of another status
+/// on its other side.
+///
+/// Raises `nerchinsk.Error` for a date before 1689 or that does not exist.
+#[pyfunction]
+pub fn uncertain_bands<'py>(
+    py: Python<'py>,
+    date: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let date = date_of(date).map_err(|e| e.into_py_err())?;
+    let fc = embedded()
+        .uncertain_bands_geojson_on(date)
+        .map_err(from_library)?;
+    geojson_dict(py, &fc)
+}
+
 /// The land whose status or holding state differs between dates `a` and `b` (either order;
 /// dates as in `sovereignty_at`) as a GeoJSON FeatureCollection (a dict): one polygon per
 /// connected piece, with the status and sovereign on each date and the geodesic area (km²,

@@ -67,6 +67,7 @@ def test_every_date_argument_rejects_bad_dates():
     calls = [
         lambda d: nerchinsk.nearest_border(124.0775, 53.39056, d),
         lambda d: nerchinsk.territories(d),
+        lambda d: nerchinsk.uncertain_bands(d),
         lambda d: nerchinsk.changes(d, 1900),
         lambda d: nerchinsk.changes(1900, d),
         lambda d: nerchinsk.sovereignty_codes([124.0775], [53.39056], d),

@@ -128,6 +128,18 @@ def test_territories_tile_the_covered_land_by_status():
     assert 2.0e6 < russia < 2.2e6
 
 
+def test_uncertain_bands_follow_the_lines_in_force():
+    bands = {f["properties"]["line"]: f for f in nerchinsk.uncertain_bands(1700)["features"]}
+    # the Stanovoy crest (accuracy 10 km) is a line of 1689; the Amur is not yet
+    assert "stanovoy_crest" in bands and "amur_upper" not in bands
+    crest = bands["stanovoy_crest"]["properties"]
+    assert crest["kind"] == "uncertain_band" and crest["accuracy_km"] == 10.0
+    # about 2 x 10 km wide along its 2,289 km (src/band.rs test: 44,500 km2)
+    assert 40_000 < crest["area_km2"] < 46_000
+    assert bands["stanovoy_crest"]["geometry"]["type"] == "MultiPolygon"
+    assert "amur_upper" in {f["properties"]["line"] for f in nerchinsk.uncertain_bands(2025)["features"]}
+
+
 def test_help_shows_the_contract():
     assert "year_or_date" in nerchinsk.sovereignty_at.__doc__
     assert "GIL" in nerchinsk.sovereignty_codes.__doc__

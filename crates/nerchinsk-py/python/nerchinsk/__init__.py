@@ -22,6 +22,7 @@ from ._nerchinsk import (
     sovereignty_at,
     sovereignty_codes,
     territories,
+    uncertain_bands,
 )
 from ._tables import classify, territories_gdf
 
@@ -38,4 +39,5 @@ __all__ = [
     "sovereignty_codes",
     "territories",
     "territories_gdf",
+    "uncertain_bands",
 ]

@@ -75,6 +75,10 @@ def nearest_border(lon: float, lat: float, date: YearOrDate) -> NearestBorder:
 def territories(date: YearOrDate) -> dict[str, Any]:
     """The territories on the date as a GeoJSON FeatureCollection."""
 
+def uncertain_bands(date: YearOrDate) -> dict[str, Any]:
+    """The uncertain band of each treaty line in force on the date (every point within the
+    line's accuracy of it) as a GeoJSON FeatureCollection."""
+
 def territories_gdf(date: YearOrDate) -> Any:
     """The territories on the date as a geopandas GeoDataFrame in EPSG:4326; ImportError
     without geopandas."""
