@@ -53,9 +53,10 @@ pub(crate) struct Answer {
     /// An era before the first event: no answer, an error. After it the status says which
     /// answer: land is `Ok`, `Sea` and `Outside` the errors of that name.
     pub(crate) before: bool,
-    /// The era's epoch and whether it is in a treaty's window, as [`Eras::epoch_and_window`]
-    /// gives them: here too, in the padding, so that a lookup with its certainty reads them
-    /// from the entry it has just loaded.
+    /// The era's epoch, as [`Eras::epoch_and_window`] gives it, and whether the era is in a
+    /// treaty's window that moved this face's land (so that the face has a time doubt): here,
+    /// in the padding, so that a lookup with its certainty reads them from the entry it has
+    /// just loaded, and only the faces a window concerns look further.
     pub(crate) epoch: u16,
     pub(crate) in_window: bool,
     pub(crate) sovereign: Box<str>,
@@ -149,7 +150,10 @@ impl Eras {
                 Some(d) if in_window => (0..faces).map(|f| time_doubt(atlas, f, d)).collect(),
                 _ => Vec::new(),
             });
+            let doubts = eras.time_doubts.last().expect("pushed above");
             for face in 0..faces {
+                // in a window only where the treaty moved this face's land
+                let in_window = doubts.get(face).is_some_and(|t| t.is_some());
                 let answer = match (start, epoch) {
                     (Some(date), Some(ep)) => {
                         let status = face_status[ep][face];
