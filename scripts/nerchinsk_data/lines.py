@@ -114,11 +114,12 @@ def frontier_and_abagaitu(border):
     no line of these data."""
     return [
         Feature(id="kyakhta_east", name="Frontier west of the Argun (Abagaitu to the Mongolian tripoint)",
-                role="Bura/Kyakhta 1727 (possession frontier before it)",
+                role="Bura 1727 / Abagaitu letter (markers 58-63): north side Russia, south side the Qing; before "
+                     "1727 the frontier of possession, which always cuts the land (coverage_edge) but is no treaty line",
                 source="wdb", accuracy_km=1.0,
                 method="extracted: WDBII border, the Mongolian tripoint to where the channel west of Abagaitu islet "
                        "leaves it",
-                coords=border.frontier_to_west),
+                coords=border.frontier_to_west, extra=dict(coverage_edge=True)),
         Feature(id="abagaitu_southwest_2004", name="Border along the south-west of Abagaitu islet, to point 7/1",
                 role="Complementary Agreement 2004 art. 1 (to point 7/1): the western part of Abagaitu islet to Russia",
                 source="wdb", accuracy_km=1.0,
