@@ -643,7 +643,7 @@ mod tests {
         assert!(svg.contains("russia: Far Eastern Republic<"), "legend");
         assert!(!svg.contains("Russian Socialist Federative Soviet Republic"));
         // the republic's proclamation moved no line
-        assert!(svg.contains("In force since the Convention of Peking (1860-11-14)"));
+        assert!(svg.contains("In force since the Qiqihar (Manzhouli) agreement (1911-12-20)"));
         let svg = map_svg(embedded(), Date::end_of_year(1950), 800.0).unwrap();
         assert!(svg.contains("In force since the Republic of China recognises"));
     }
