@@ -218,3 +218,29 @@ fn the_void_reading_keeps_the_strip_chinese_until_1992() {
     assert!((moved(on(1950, 1, 1)) - strip).abs() < 1e-3);
     assert!(moved(on(1900, 1, 1)) < 1e-6 && moved(on(2000, 1, 1)) < 1e-6);
 }
+
+/// An answer's `treaty` names the event that set the point's status (data/README.md, "West of
+/// the Argun's head", "Which treaty an answer names"): north of the frontier that is Nerchinsk
+/// on both sides of 1727, since the Bura treaty drew the line but moved no land; the line's own
+/// treaty is the one `lines_on` gives it.
+#[test]
+fn transbaikalia_by_the_frontier_names_nerchinsk_and_the_line_names_bura() {
+    let atlas = embedded();
+    for d in [on(1700, 1, 1), on(1800, 1, 1), on(2000, 1, 1)] {
+        let a = atlas.sovereignty_on(DAURIA, d).unwrap();
+        assert_eq!(
+            (a.status, a.treaty),
+            (Status::Russia, "Treaty of Nerchinsk"),
+            "{d}"
+        );
+    }
+    assert!(atlas.transfers_of("kyakhta_1727").unwrap().is_empty());
+    let d = on(1800, 1, 1);
+    assert_eq!(
+        atlas.nearest_border_on(DAURIA, d).unwrap().line,
+        "kyakhta_east"
+    );
+    let lines = atlas.lines_on(d).unwrap();
+    let l = lines.iter().find(|l| l.line.id == "kyakhta_east").unwrap();
+    assert_eq!(l.in_force_since.unwrap().name, "Treaty of Bura (Kyakhta)");
+}
