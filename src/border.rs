@@ -34,10 +34,13 @@ pub struct BorderLine {
     pub licence: String,
     /// How far, in km, the line may be from where it really runs.
     pub accuracy_km: f64,
-    /// A treaty line that is also the edge of the covered area (property `coverage_edge`; the
-    /// Kyakhta line of 1727, with Mongolia beyond it): it always separates the covered land from
-    /// the land beyond, but counts as a treaty line (in [`crate::Atlas::lines_in_force_on`] and for
-    /// distances) only while a treaty has it in force.
+    /// A treaty line that always cuts the land (property `coverage_edge`): the edge of the
+    /// covered area (the Kyakhta line of 1727, with Mongolia beyond it), or a frontier of
+    /// possession that a later treaty drew (`kyakhta_east`, west of the Argun's head: Russian
+    /// Transbaikalia and Qing land from 1689, a treaty line from 1727). It always separates the
+    /// faces on its two sides, but counts as a treaty line (in
+    /// [`crate::Atlas::lines_in_force_on`], for distances, certainty and map labels) only while a
+    /// treaty has it in force.
     #[serde(default)]
     pub coverage_edge: bool,
     /// extracted / derived / digitised by hand, with details.

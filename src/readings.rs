@@ -35,6 +35,7 @@ use crate::timeline::Status;
 use crate::topology::Topology;
 
 mod main_channel;
+mod qiqihar_void;
 
 /// A reading of the disputed clauses of the treaties.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -58,6 +59,11 @@ pub enum Reading {
     /// (Damansky) are Chinese throughout, and the 2004 agreement gives Russia the eastern part
     /// of Bolshoy Ussuriysky (see data/README.md, "Islands in the rivers").
     MainChannel,
+    /// The Qiqihar (Manzhouli) agreement of 1911 void: the Qing never ratified it and the
+    /// Republic of China declared it void in 1920, so the frontier of 1727 west of the Argun's
+    /// head stays the line, and the strip south of it Chinese, until the 1991 agreement took
+    /// effect (16 Mar 1992), instead of Russian from 20 Dec 1911 (the embedded data).
+    QiqiharVoid,
 }
 
 impl Reading {
@@ -68,13 +74,14 @@ impl Reading {
     ///
     /// assert_eq!(Reading::ALL[0], Reading::Standard);
     /// ```
-    pub const ALL: [Reading; 3] = [
+    pub const ALL: [Reading; 4] = [
         Reading::Standard,
         Reading::GreatGorbitsa,
         Reading::MainChannel,
+        Reading::QiqiharVoid,
     ];
 
-    /// Short, stable id: `standard`, `great_gorbitsa`, `main_channel`; [`Reading::from_id`]
+    /// Short, stable id: `standard`, `great_gorbitsa`, `main_channel`, `qiqihar_void`; [`Reading::from_id`]
     /// reads it back.
     ///
     /// ```
@@ -87,6 +94,7 @@ impl Reading {
             Reading::Standard => "standard",
             Reading::GreatGorbitsa => "great_gorbitsa",
             Reading::MainChannel => "main_channel",
+            Reading::QiqiharVoid => "qiqihar_void",
         }
     }
 
@@ -104,10 +112,11 @@ impl Reading {
             }
             Reading::GreatGorbitsa => "Great Gorbitsa (Amazar, Amur tributary)",
             Reading::MainChannel => "River islands by the main channel from 1860",
+            Reading::QiqiharVoid => "The 1911 Qiqihar agreement void: the 1727 line until 1992",
         }
     }
 
-    /// The reading by id (`standard`, `great_gorbitsa`, `main_channel`), or `None` for any other string
+    /// The reading by id (`standard`, `great_gorbitsa`, `main_channel`, `qiqihar_void`), or `None` for any other string
     /// (ids are case-sensitive).
     ///
     /// ```
@@ -143,6 +152,7 @@ impl Reading {
             Reading::Standard => Ok((LINES_GEOJSON.to_string(), TIMELINE_JSON.to_string())),
             Reading::GreatGorbitsa => great_gorbitsa(),
             Reading::MainChannel => main_channel::main_channel(),
+            Reading::QiqiharVoid => qiqihar_void::qiqihar_void(),
         }
     }
 }

@@ -61,10 +61,11 @@ fn aigun_and_peking_add_up_between_1857_and_1861() {
 #[test]
 fn a_new_name_is_no_change_a_new_state_is() {
     let atlas = embedded();
-    // 1900 to 2000: the Russian Empire became the Russian Federation and the Qing Empire the
-    // People's Republic of China, which moves no land; Zhenbao changed hands in 1992
+    // 1912 to 2000 (after the Qiqihar agreement of December 1911): the Russian Empire became
+    // the Russian Federation and the Qing Empire the People's Republic of China, which moves no
+    // land; Zhenbao changed hands in 1992
     let changes = atlas
-        .changes_between(on(1900, 1, 1), on(2000, 1, 1))
+        .changes_between(on(1912, 1, 1), on(2000, 1, 1))
         .unwrap();
     assert_eq!(changes.len(), 1, "{changes:?}");
     let c = &changes[0];

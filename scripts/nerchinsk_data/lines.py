@@ -12,6 +12,7 @@ from .crest import derive_crest
 from .feature import Feature
 from .geometry import Network, clean, cut_at_first_crossing, hav, length_km, nearest_index, onto_frame, r6, split_at
 from .heixiazi import heixiazi_2004, transfer_2004_report
+from .manzhouli import kyakhta_east_1727
 from .places import (ALTANBULAG, AMAZAR_MOUTH, AMAZAR_UP, AMUR_MOUTH, CONFLUENCE, GORBITSA_MOUTH,
                      GORBITSA_SOURCE, KHABAROVSK, KYAKHTA, MN_TRIPOINT, W_CHINA, ZHENBAO_CHANNEL_ENDS,
                      ZHENBAO_WEST_CHANNEL, E, N, S, W)
@@ -113,8 +114,19 @@ def frontier_and_abagaitu(border):
     it (the islet was Chinese land: see data/README.md); the WDBII border's course south of it is
     no line of these data."""
     return [
-        Feature(id="kyakhta_east", name="Frontier west of the Argun (Abagaitu to the Mongolian tripoint)",
-                role="Bura/Kyakhta 1727 (possession frontier before it)",
+        Feature(id="kyakhta_east", name="Frontier west of the Argun before 1911 (Abagaitu to the Mongolian tripoint)",
+                role="Bura 1727 / Abagaitu letter (markers 58-63): north side Russia, south side the Qing, until the "
+                     "1911 agreement; before 1727 the frontier of possession, which always cuts the land "
+                     "(coverage_edge) but is no treaty line",
+                source="hand", accuracy_km=20.0,
+                method="digitised by hand: straight from the Mongolian tripoint to the railway crossing 1.35 km "
+                       "south-east of Matsievskaya, then straight to the Argun's head (the modern line's ends); "
+                       "see README",
+                coords=kyakhta_east_1727(border.frontier_to_west), extra=dict(coverage_edge=True)),
+        Feature(id="kyakhta_east_1911", name="Frontier west of the Argun from 1911 (Abagaitu to the Mongolian "
+                                             "tripoint)",
+                name_zh="满洲里界约", name_ru="Цицикарский протокол",
+                role="Qiqihar (Manzhouli) agreement 1911: markers 58-63 moved south; the 1991 agreement's line",
                 source="wdb", accuracy_km=1.0,
                 method="extracted: WDBII border, the Mongolian tripoint to where the channel west of Abagaitu islet "
                        "leaves it",

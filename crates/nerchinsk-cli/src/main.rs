@@ -39,8 +39,8 @@ struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
     /// Which reading of the disputed clauses to use: standard (the Little Gorbitsa, the embedded
-    /// data), great_gorbitsa (the Amazar) or main_channel (the river islands by the main channel;
-    /// see README, "Competing readings")
+    /// data), great_gorbitsa (the Amazar), main_channel (the river islands by the main channel)
+    /// or qiqihar_void (the 1911 agreement void until 1992; see README, "Competing readings")
     #[arg(long, global = true, value_enum, default_value_t = ReadingArg::Standard)]
     reading: ReadingArg,
 }
@@ -54,6 +54,8 @@ enum ReadingArg {
     GreatGorbitsa,
     #[value(name = "main_channel")]
     MainChannel,
+    #[value(name = "qiqihar_void")]
+    QiqiharVoid,
 }
 
 impl From<ReadingArg> for Reading {
@@ -62,6 +64,7 @@ impl From<ReadingArg> for Reading {
             ReadingArg::Standard => Reading::Standard,
             ReadingArg::GreatGorbitsa => Reading::GreatGorbitsa,
             ReadingArg::MainChannel => Reading::MainChannel,
+            ReadingArg::QiqiharVoid => Reading::QiqiharVoid,
         }
     }
 }

@@ -298,7 +298,7 @@ pub fn map_svg(atlas: &Atlas, date: Date, width: f64) -> Result<String> {
         let river = atlas.map_style().rivers.contains(&l.id);
         let style = match l.kind {
             LineKind::Edge => "stroke=\"#777\" stroke-width=\"0.8\" stroke-dasharray=\"4 3\"",
-            // an edge of the covered area before a treaty made it a line (Kyakhta before 1727)
+            // a line that always cuts the land while no treaty has it in force (Kyakhta before 1727)
             LineKind::Border if !in_force && l.coverage_edge => {
                 "stroke=\"#777\" stroke-width=\"0.8\" stroke-dasharray=\"4 3\""
             }
@@ -643,7 +643,7 @@ mod tests {
         assert!(svg.contains("russia: Far Eastern Republic<"), "legend");
         assert!(!svg.contains("Russian Socialist Federative Soviet Republic"));
         // the republic's proclamation moved no line
-        assert!(svg.contains("In force since the Convention of Peking (1860-11-14)"));
+        assert!(svg.contains("In force since the Qiqihar (Manzhouli) agreement (1911-12-20)"));
         let svg = map_svg(embedded(), Date::end_of_year(1950), 800.0).unwrap();
         assert!(svg.contains("In force since the Republic of China recognises"));
     }
