@@ -24,7 +24,13 @@ PUBLISHED = [
     ("Wuqiu", "feature:wuqiu", "1.2 / 2.6", "township areas, zh.wikipedia / older zh.wikipedia"),
     ("Kinmen County (Kinmen + Wuqiu)", "feature:kinmen+wuqiu", "151.656 / 150.456", "zh.wikipedia / en.wikipedia"),
     ("Matsu (Lienchiang County)", "feature:matsu", "28.8 / 29.6055", "sum of township areas, zh.wikipedia / en.wikipedia"),
-    ("Nangan", "Nangan", "10.4", "township area, zh.wikipedia"),
+    ("Nangan township (Nangan and its islets)", "Nangan+islet off Nangan (east)+islet off Nangan (north)"
+     "+islet off Nangan (north-west)", "10.4", "township area, zh.wikipedia"),
+    ("Beigan township (Beigan, Gaodeng, Daqiu, Xiaoqiu, Liang and islets)", "Beigan+Gaodeng+Daqiu (Matsu)"
+     "+Xiaoqiu (Matsu)+islet off Daqiu+islet east of Beigan+Liang Island", "9.9", "township area, zh.wikipedia"),
+    ("Juguang township (Dongju, Xiju and islets)", "Dongju+Xiju+islet off Dongju+islet between Dongju and Xiju",
+     "4.7", "township area, zh.wikipedia"),
+    ("Dongyin township (Dongyin, Xiyin)", "Dongyin+Xiyin", "3.8", "township area, zh.wikipedia"),
     ("Green Island", "feature:green_island", "15.092 (high tide) / 17.329 (low tide)", "en.wikipedia"),
     ("Orchid Island (with Lesser Orchid)", "feature:orchid_island", "45 / 45.7 (main island)", "en.wikipedia / indigenous.pristine.net"),
     ("All islands of the region", "total", "about 36,000 / 36,197", "countriesquest.com / en.wikipedia"),
@@ -39,7 +45,7 @@ def area_table(feats, named):
             return sum(v for k, v in by_id.items() if k != "frame")
         if key.startswith("feature:"):
             return sum(by_id[k] for k in key[len("feature:"):].split("+"))
-        return named[key]
+        return sum(named[k] for k in key.split("+"))
     rows = ["| island or group | measured km² | published km² | published by |", "|---|---:|---:|---|"]
     for label, key, pub, src in PUBLISHED:
         rows.append(f"| {label} | {measured(key):,.2f} | {pub} | {src} |")
