@@ -3,18 +3,13 @@ overlapping, every island inside the frame, coordinates at most six decimals.
 
 Imports only shapely (like topology.py), so that scripts/tests/test_taiwan.py can run it on the
 committed file without GMT."""
-from shapely.geometry import Polygon, shape
+from shapely.geometry import LinearRing, Polygon, shape
 from shapely.strtree import STRtree
 
 
 def polygons_of(feature):
     g = feature["geometry"]
     return [g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]
-
-
-def signed_area(ring):
-    """Planar shoelace area in degrees²: positive for a counter-clockwise ring."""
-    return sum(ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1] for i in range(len(ring) - 1)) / 2
 
 
 def check_region(feats):
@@ -35,7 +30,7 @@ def check_region(feats):
                     bad.append(f"{fid} polygon {k} ring {j} is not closed")
                 if any(round(v, 6) != v for c in r for v in c):
                     bad.append(f"{fid} polygon {k} ring {j} has more than six decimals")
-                if (signed_area(r) > 0) != (j == 0):
+                if LinearRing(r).is_ccw != (j == 0):
                     bad.append(f"{fid} polygon {k} ring {j} winds the wrong way (exteriors CCW, holes CW)")
             p = Polygon(rings[0], rings[1:])
             if not p.is_valid:

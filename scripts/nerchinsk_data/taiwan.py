@@ -2,12 +2,14 @@
 Matsu, Green Island, Orchid Island and their islets), as polygons from the GSHHG full-resolution
 shoreline, with geodesic areas. Writes data/taiwan.geojson; data/TAIWAN.md says why each choice.
 
-The module's pure parts (rings, areas, which island goes where) import only shapely and the
-standard library, so scripts/tests can check them without GMT."""
+The module's pure parts (rings, areas, which island goes where) need no GMT, so scripts/tests
+can check them with shapely alone."""
 import math
 
 from shapely.geometry import Point, Polygon, box
 from shapely.geometry.polygon import orient
+
+from .geometry import clean
 
 # The frame, lon/lat degrees: Taiwan and every ROC-administered island but Pratas (116.7E) and
 # Itu Aba (Taiping, 114.4E); the Diaoyu/Senkaku islands (123.5E) stay outside on purpose.
@@ -186,12 +188,9 @@ def group_islands(rings):
 
 # ------------------------------------------------------------------ GeoJSON
 def ccw_rings(ring):
-    """A ring rounded to 6 decimals, without repeated vertices, closed and counter-clockwise."""
-    out = []
-    for x, y in ring:
-        c = [round(float(x), 6), round(float(y), 6)]
-        if not out or out[-1] != c:
-            out.append(c)
+    """A ring rounded to 6 decimals without repeated vertices or spikes (`geometry.clean`), closed
+    and counter-clockwise."""
+    out = clean(ring)
     if out[0] != out[-1]:
         out.append(out[0])
     p = orient(Polygon(out), 1.0)
