@@ -63,9 +63,10 @@ NAMED = {
         ("Dadan", "大膽島", (118.1589, 24.3912)),
         ("Erdan", "二膽島", (118.1543, 24.3804)),
         ("islet between Lesser Kinmen and Dadan", "", (118.1897, 24.3973)),
-        ("islet south of Lesser Kinmen", "", (118.2277, 24.4037)),
+        ("Fuxing Islet", "復興嶼", (118.230326, 24.403526)),
         ("Beiding", "北碇", (118.5008, 24.4312)),
         ("islet off Greater Kinmen's south-east coast", "", (118.4558, 24.4137)),
+        ("islet off Greater Kinmen's north-east coast", "", (118.4355, 24.5243)),
         ("Dongding", "東碇", (118.2301, 24.1614)),
     ],
     "wuqiu": [

@@ -34,6 +34,19 @@ def test_landmark_lies_on_its_island(feats, name, fid, lonlat):
     assert others == []
 
 
+# Points inside the GSHHG rings of islands the PRC holds beside Kinmen and Matsu (read from the
+# rings): Xiamen, Gulangyu, Dadeng, Xiaodeng, Jiaoyu, Pingtan, and an islet north of Gaodeng.
+PRC_HELD = [(118.1525, 24.4875), (118.0594, 24.4487), (118.3208, 24.5566), (118.3811, 24.5581),
+            (118.4019, 24.5531), (119.7838, 25.5331), (119.9706, 26.3694)]
+
+
+@pytest.mark.parametrize("lonlat", PRC_HELD)
+def test_islands_the_prc_holds_are_in_no_feature(feats, lonlat):
+    hits = [f["properties"]["id"] for f in feats if f["properties"]["id"] != "frame"
+            and shape(f["geometry"]).contains(Point(lonlat))]
+    assert hits == []
+
+
 def test_committed_file_passes_the_region_check(feats, capsys):
     check_region(feats)
     assert capsys.readouterr().out == "taiwan: polygons valid, counter-clockwise, apart and inside the frame\n"
