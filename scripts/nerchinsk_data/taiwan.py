@@ -157,13 +157,13 @@ def group_islands(rings):
     left = []
     named = {name: (fid, Point(p)) for fid, rows in NAMED.items() for name, _, p in rows}
     found = set()
-    rings = sorted(rings, key=lambda r: -abs(ellipsoid_area_km2(r)))
-    for i, r in enumerate(rings):
+    by_area = sorted(((abs(ellipsoid_area_km2(r)), r) for r in rings), key=lambda ar: -ar[0])
+    for i, (area, r) in enumerate(by_area):
         poly = Polygon(r)
         if i == 0:
             out["taiwan"].append(r)
             continue
-        if abs(ellipsoid_area_km2(r)) < MIN_KM2:
+        if area < MIN_KM2:
             left.append(("smaller than the minimum", r))
             continue
         hit = [(name, fid) for name, (fid, p) in named.items() if poly.contains(p)]
@@ -200,7 +200,7 @@ def ccw_rings(ring):
     return [[list(c) for c in p.exterior.coords]]
 
 
-def feature(fid, name, name_zh, group, polygons, src, accuracy_km, method, extra=None):
+def feature(fid, name, name_zh, group, polygons, src, accuracy_km, method):
     source, licence, attribution = src
     polygons = sorted(polygons, key=lambda rings: -polygon_area_km2(rings))
     geom = ({"type": "Polygon", "coordinates": polygons[0]} if len(polygons) == 1
@@ -209,7 +209,6 @@ def feature(fid, name, name_zh, group, polygons, src, accuracy_km, method, extra
              "licence": licence, "attribution": attribution, "accuracy_km": accuracy_km, "method": method,
              "islands": len(polygons), "vertices": sum(len(r) for rings in polygons for r in rings),
              "area_km2": round(sum(polygon_area_km2(rings) for rings in polygons), 3)}
-    props.update(extra or {})
     return {"type": "Feature", "properties": props, "geometry": geom}
 
 
