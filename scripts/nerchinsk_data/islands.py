@@ -13,8 +13,10 @@ from .places import ISLAND_MIN_KM2, NOT_COVERED_ISLANDS, SHANTAR, E, N, S, W
 from .sources import DATA, gmt_segments, stitch
 
 # The region (data/timeline.json) of the islands off each stretch of the mainland coast, south
-# to north; the stretches end where the named line reaches the coast.
-# The Shantar Islands, which face both shores of the Uda Bay, are a group of their own (SHANTAR).
+# to north; the stretches end where the named line reaches the coast. The Shantar Islands, which
+# face both shores of the Uda Bay, are a group of their own (SHANTAR). Only groups that hold an
+# island need their region in the timeline: none of 1 km² lies off Korea, off the Uda zone's short
+# coast or north of the Uda.
 GROUPS = [
     ("tumen_korea_russia", "Islands off Korea (not covered)"),
     ("amur_lower", "Islands between the Tumen and the Amur's mouth (Peter the Great Gulf: Russky, Popova, Askold)"),
