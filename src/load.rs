@@ -87,7 +87,9 @@ impl Atlas {
     /// is wrong: text that is not such JSON, duplicate ids, lines that cross other than at
     /// shared vertices, no frame, events out of date order or naming unknown lines, a line
     /// never put in force, regions that are outside the frame, on a line or disagree within
-    /// one territory.
+    /// one territory, a land face without a region, an island ring (a line with a `region`)
+    /// that is not a closed coast line or names a region the timeline lacks, a bridge with
+    /// different faces on its two sides.
     ///
     /// ```
     /// use geo_types::Point;
