@@ -20,6 +20,7 @@ import shapely.geometry
 from nerchinsk_data.border import Rivers, mainland_coast, wdb_border
 from nerchinsk_data.control import control_areas
 from nerchinsk_data.geometry import clean
+from nerchinsk_data.islands import islands
 from nerchinsk_data.lines import (aigun_amur, coast_and_frame, frontier_and_abagaitu, kyakhta_1727_and_mongolia,
                                   nerchinsk_1689, peking_1860, reference_lines)
 from nerchinsk_data.output import control_table, picture, table, write
@@ -42,6 +43,8 @@ def main():
     lines = nerchinsk + abagaitu + amur + peking + mongolia
     # last: the coast once every line that reaches the sea is attached to it
     lines += coast_and_frame(coast, {f.id: f.coords for f in lines})
+    # then the offshore islands, each joined to the coast or to an island by a bridge
+    lines += islands(coast.coords, {f.id: f.coords for f in lines})
     ref = reference_lines()
     # the de facto regions are cut along the border as WDBII draws it at Abagaitu (south of the islet)
     side_lines = {f.id: f.coords for f in lines}

@@ -15,6 +15,11 @@ pub enum LineKind {
     Frame,
     /// A boundary with land that is not covered (Korea, Mongolia): always present.
     Edge,
+    /// A connector through the sea that joins an island's coast to the rest of the lines, so
+    /// that every line is connected to the frame and the island is a face of its own. It has
+    /// the same face on both sides, so it separates nothing: it is never a line in force, a
+    /// nearest border or a stroke on a map, and [`crate::Atlas::lines_on`] leaves it out.
+    Bridge,
 }
 
 /// One line of `data/lines.geojson`, with where it comes from and how good it is.
@@ -43,6 +48,10 @@ pub struct BorderLine {
     /// treaty has it in force.
     #[serde(default)]
     pub coverage_edge: bool,
+    /// For the closed coast ring of an offshore island (property `region`): the name of the
+    /// timeline region whose statuses the island takes.
+    #[serde(default)]
+    pub region: Option<String>,
     /// extracted / derived / digitised by hand, with details.
     pub method: String,
     /// The geometry, lon/lat degrees (WGS84).

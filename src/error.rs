@@ -49,8 +49,10 @@ pub enum Error {
         /// and stays as small as the others.
         coverage: &'static Coverage,
     },
-    /// The point lies at sea (or on an offshore island, which the data do not cover).
-    #[error("lon {lon}, lat {lat} is at sea or on an offshore island; only mainland territory is covered")]
+    /// The point lies at sea. The mainland and the offshore islands of at least 1 km² are land;
+    /// smaller islets, and the parts of Sakhalin and Hokkaido and their islands inside the
+    /// frame, which the data do not cover, count as sea (data/README.md).
+    #[error("lon {lon}, lat {lat} is at sea; only the mainland and offshore islands of at least 1 km² are covered")]
     AtSea {
         /// Longitude as given.
         lon: f64,

@@ -87,7 +87,9 @@ impl Atlas {
     /// is wrong: text that is not such JSON, duplicate ids, lines that cross other than at
     /// shared vertices, no frame, events out of date order or naming unknown lines, a line
     /// never put in force, regions that are outside the frame, on a line or disagree within
-    /// one territory.
+    /// one territory, a land face without a region, an island ring (a line with a `region`)
+    /// that is not a closed coast line or names a region the timeline lacks, a bridge with
+    /// different faces on its two sides.
     ///
     /// ```
     /// use geo_types::Point;
@@ -293,8 +295,8 @@ impl Atlas {
         };
 
         // region seeds: which face each lies in
-        let mut seed_faces = Vec::new();
-        for r in &atlas.regions {
+        let mut seeds = Vec::new();
+        for (ri, r) in atlas.regions.iter().enumerate() {
             let p = Coord {
                 x: r.point[0],
                 y: r.point[1],
@@ -328,8 +330,9 @@ impl Atlas {
                     ),
                 ));
             }
-            seed_faces.push(face);
+            seeds.push((ri, face));
         }
+        seeds.extend(island_seeds(&atlas, LF)?);
         // statuses per epoch: merge faces across lines not in force, one seed per merged territory
         let nfaces = atlas.topo.faces.len();
         for epoch in 0..atlas.events.len() {
@@ -341,7 +344,8 @@ impl Atlas {
                 }
             }
             let mut by_root: HashMap<usize, (Holder, &str)> = HashMap::new();
-            for (r, &face) in atlas.regions.iter().zip(&seed_faces) {
+            for &(ri, face) in &seeds {
+                let r = &atlas.regions[ri];
                 let status =
                     region_holder(r, &atlas.events[..=epoch], &atlas.states, &atlas.shared)
                         .map_err(|m| Error::data(TF, format!("region {:?}: {m}", r.name)))?;
@@ -396,6 +400,58 @@ impl Atlas {
         atlas.eras = Eras::build(&atlas);
         Ok(atlas)
     }
+}
+
+/// The seeds that the offshore islands add: for each closed coast line with a `region`, that
+/// region and the face the ring encloses. Checks that such a line is a closed coast ring naming
+/// a region of the timeline, and that every bridge has one face on both sides.
+fn island_seeds(atlas: &Atlas, file: &str) -> Result<Vec<(usize, usize)>> {
+    let topo = &atlas.topo;
+    for (e, edge) in topo.edges.iter().enumerate() {
+        let line = &atlas.lines[edge.line];
+        if line.kind == LineKind::Bridge && topo.left_face[2 * e] != topo.left_face[2 * e + 1] {
+            return Err(Error::data(
+                file,
+                format!("bridge {:?} separates two faces", line.id),
+            ));
+        }
+    }
+    let mut seeds = Vec::new();
+    for (li, line) in atlas.lines.iter().enumerate() {
+        let Some(name) = &line.region else { continue };
+        let cs = &line.geometry.0;
+        if line.kind != LineKind::Coast || cs.first() != cs.last() {
+            return Err(Error::data(
+                file,
+                format!(
+                    "feature {:?} names a region but is no closed coast ring",
+                    line.id
+                ),
+            ));
+        }
+        let ri = atlas
+            .regions
+            .iter()
+            .position(|r| &r.name == name)
+            .ok_or_else(|| {
+                Error::data(
+                    file,
+                    format!(
+                        "feature {:?} names region {name:?}, which the timeline lacks",
+                        line.id
+                    ),
+                )
+            })?;
+        // the enclosed face is on the left of a counter-clockwise ring's edges
+        let ccw = crate::topology::planar_signed_area(cs) > 0.0;
+        let e = topo
+            .edges
+            .iter()
+            .position(|edge| edge.line == li)
+            .expect("every line has an edge");
+        seeds.push((ri, topo.left_face[2 * e + usize::from(!ccw)]));
+    }
+    Ok(seeds)
 }
 
 /// A region's holder after the last of `events`: its status there names a state, a shared

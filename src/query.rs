@@ -93,7 +93,7 @@ impl Atlas {
     /// # Errors
     /// [`Error::NotFinite`], [`Error::LongitudeOutOfRange`] or [`Error::LatitudeOutOfRange`]
     /// for a point that is no coordinate; [`Error::AtSea`] for a point at sea (or on an
-    /// offshore island); [`Error::OutsideCoverage`] for a point outside [`Atlas::frame`] or on
+    /// islet under 1 km²); [`Error::OutsideCoverage`] for a point outside [`Atlas::frame`] or on
     /// land inside it that the data do not cover; [`Error::BeforeCoverage`] for a date before
     /// the first event.
     ///
@@ -127,7 +127,7 @@ impl Atlas {
     /// # Errors
     /// [`Error::NotFinite`], [`Error::LongitudeOutOfRange`] or [`Error::LatitudeOutOfRange`]
     /// for a point that is no coordinate; [`Error::AtSea`] for a point at sea (or on an
-    /// offshore island); [`Error::OutsideCoverage`] for a point outside [`Atlas::frame`] or on
+    /// islet under 1 km²); [`Error::OutsideCoverage`] for a point outside [`Atlas::frame`] or on
     /// land inside it that the data do not cover; [`Error::BeforeCoverage`] for a date before
     /// the first event.
     ///
@@ -418,7 +418,7 @@ impl Atlas {
     /// # Errors
     /// [`Error::NotFinite`], [`Error::LongitudeOutOfRange`] or [`Error::LatitudeOutOfRange`]
     /// for a point that is no coordinate; [`Error::AtSea`] for a point at sea (or on an
-    /// offshore island); [`Error::OutsideCoverage`] for a point outside [`Atlas::frame`] or on
+    /// islet under 1 km²); [`Error::OutsideCoverage`] for a point outside [`Atlas::frame`] or on
     /// land inside it that the data do not cover; [`Error::BeforeCoverage`] for a date before
     /// the first event.
     ///

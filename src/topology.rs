@@ -191,7 +191,7 @@ impl Topology {
             return Err(Error::data(
                 file,
                 format!(
-                    "the lines form {} separate networks; every line must connect to the frame",
+                    "the lines form {} separate networks; every line must connect to the frame (an island's coast through a bridge)",
                     negative.len()
                 ),
             ));

@@ -356,3 +356,46 @@ fn a_line_that_does_not_meet_the_others() {
     drop_from(&mut t, "aigun_1858", "remove", "uda_connector");
     fails(&l, &t, "lines", &["\"uda\"", "dangling end"]);
 }
+
+#[test]
+fn island_rings_and_bridges_are_checked() {
+    let t = timeline();
+    // without its bridge an island is a network of its own (the islands are largest first, so
+    // island_32 is joined to the coast or an island by bridge_32 and nothing else joins it)
+    let mut l = lines();
+    l["features"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|f| f["properties"]["id"] != "bridge_32");
+    fails(&l, &t, "lines", &["2 separate networks", "bridge"]);
+    // an island that names a region the timeline lacks
+    let mut l = lines();
+    feature(&mut l, "island_03")["properties"]["region"] = json!("Atlantis");
+    fails(&l, &t, "lines", &["\"island_03\"", "\"Atlantis\"", "lacks"]);
+    // a region on a line that is no closed coast ring
+    let mut l = lines();
+    feature(&mut l, "tumen_korea_russia")["properties"]["region"] = json!("Shantar Islands");
+    fails(
+        &l,
+        &t,
+        "lines",
+        &["\"tumen_korea_russia\"", "no closed coast ring"],
+    );
+    // a bridge with Korea on one side and Russia on the other
+    let mut l = lines();
+    feature(&mut l, "tumen_korea_russia")["properties"]["kind"] = json!("bridge");
+    fails(
+        &l,
+        &t,
+        "lines",
+        &["bridge \"tumen_korea_russia\"", "separates two faces"],
+    );
+    // an island without its region has no status (not island_03, Russky, on which the region's
+    // own point lies)
+    let mut l = lines();
+    feature(&mut l, "island_07")["properties"]
+        .as_object_mut()
+        .unwrap()
+        .remove("region");
+    fails(&l, &t, "timeline", &["has no region point"]);
+}

@@ -35,6 +35,8 @@ def picture(feats, ref):
     for f in feats:
         p = f["properties"]
         cs = np.array(f["geometry"]["coordinates"])
+        if p["kind"] == "bridge":
+            continue  # a connector through the sea, never a line on a map
         if p["kind"] in ("coast", "frame", "edge"):
             ax.plot(cs[:, 0], cs[:, 1], color="#555555" if p["kind"] == "coast" else "#aaaaaa", lw=0.7, zorder=2)
         else:
@@ -52,9 +54,19 @@ def picture(feats, ref):
 
 def table(feats):
     rows = ["| id | kind | vertices | length km | accuracy km | method | source | licence |", "|---|---|---|---|---|---|---|---|"]
+    # the islands and their bridges: one row each, summed
+    groups = {}
     for f in feats:
         p = f["properties"]
+        if p["kind"] == "bridge" or "region" in p:
+            groups.setdefault(p["kind"], []).append(p)
+            continue
         rows.append(f"| {p['id']} | {p['kind']} | {p['vertices']} | {p['length_km']} | {p['accuracy_km']} | {p['method']} | {p['source']} | {p['licence']} |")
+    for kind, ps in groups.items():
+        ids = f"{ps[0]['id']} to {ps[-1]['id']} ({len(ps)})"
+        length = round(sum(p["length_km"] for p in ps), 1)
+        rows.append(f"| {ids} | {kind} | {sum(p['vertices'] for p in ps)} | {length} | {ps[0]['accuracy_km']} | "
+                    f"{ps[0]['method']} | {ps[0]['source']} | {ps[0]['licence']} |")
     path = os.path.join(DATA, "README.md")
     text = open(path).read() if os.path.exists(path) else "<!-- features -->\n<!-- /features -->\n"
     a, b = text.index("<!-- features -->"), text.index("<!-- /features -->")

@@ -45,3 +45,12 @@ ABAGAITU_WEST_END = (117.8328, 49.5275)   # upstream end of the same channel, wh
                                           # bounded by this channel, the border and the channel south of it)
 ABAGAITU_NORTH_END = (118.0656, 49.6139)  # downstream end of the WDBII (level 3) channel north of the island,
                                           # where it rejoins the border: read from the data, picks the channel
+
+# Offshore islands: GSHHG full-resolution rings of at least this many km² are land (data/README.md).
+ISLAND_MIN_KM2 = 1.0
+# Islands off Sakhalin and Hokkaido, which these data do not cover (boxes x0, x1, y0, y1): Moneron,
+# Rebun, Rishiri, Teuri, Yagishiri. They stay at sea, like the parts of Sakhalin and Hokkaido in the frame.
+NOT_COVERED_ISLANDS = [(140.9, 141.8, 44.0, 46.5)]
+# The Shantar Islands (x0, x1, y0, y1): "east of Uda Bay and north of Academy Bay" (en.wikipedia Shantar
+# Islands); Maly Shantar at 54.4697N 137.6089E, Feklistova at 55.0N 136.95E (data/README.md).
+SHANTAR = (136.2, 138.7, 54.3, 55.3)

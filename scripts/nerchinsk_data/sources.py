@@ -23,6 +23,7 @@ SRC = {
     "etopo": ("Derived from ETOPO5 (Debian ferret-datasets, etopo5.cdf)", "public domain", ETOPO_ATTR),
     "hand": ("Digitised by hand for nerchinsk from the literature cited in data/README.md", "CC0-1.0", "nerchinsk contributors"),
     "frame": ("Defined by nerchinsk: the edge of the covered area", "CC0-1.0", "nerchinsk contributors"),
+    "bridge": ("Defined by nerchinsk: a connector through the sea", "CC0-1.0", "nerchinsk contributors"),
 }
 
 

@@ -24,8 +24,8 @@ Examples:
 
 Coordinates are WGS84 degrees, longitude first. A bare year means 31 December of that year, so
 1858 is after the Treaty of Aigun; a date YYYY-MM-DD is proleptic Gregorian. Only the mainland
-between 105.5E and 141.8E, 42.25N and 57.5N is covered (no Korea, Mongolia, China west of 115.5E
-or offshore islands).";
+between 105.5E and 141.8E, 42.25N and 57.5N and its offshore islands of at least 1 km² are
+covered (no Korea, Mongolia, China west of 115.5E, Sakhalin or Hokkaido).";
 
 #[derive(Parser)]
 #[command(

@@ -20,7 +20,7 @@
 //! | 1 | `china` | Chinese sovereignty |
 //! | 2 | `joint` | held in common (Ussuri to the sea, 1858-1860) |
 //! | 3 | `undetermined` | left undetermined by the treaty (the Uda, 1689-1858) |
-//! | 4 | `sea` | at sea or on an offshore island |
+//! | 4 | `sea` | at sea (or on an islet under 1 km², Sakhalin or Hokkaido) |
 //! | 5 | `outside` | a valid coordinate outside the covered land (Korea, Mongolia, beyond the frame) |
 //! | 6 | `invalid_coordinate` | NaN or infinite, longitude beyond ±180 or latitude beyond ±90 |
 //! | 7 | `before_coverage` | a date before the Treaty of Nerchinsk (1689) |
