@@ -21,8 +21,6 @@ const BLOCK: usize = 4;
 pub(crate) struct CertainCells {
     /// Cells a side.
     n: usize,
-    /// Blocks a side: `n` / `BLOCK`, rounded up.
-    m: usize,
     /// Bit `k % 64` of word `k / 64` is set if cell k (row-major) is certain.
     bits: Vec<u64>,
     /// The same for the blocks of `BLOCK` x `BLOCK` cells: set if all its cells are.
@@ -111,7 +109,6 @@ impl CertainCells {
         }
         CertainCells {
             n,
-            m,
             bits: words,
             blocks,
         }
@@ -120,7 +117,8 @@ impl CertainCells {
     /// True if cell (`i`, `j`) is certain in space.
     #[inline(always)]
     pub(crate) fn certain_at(&self, i: usize, j: usize) -> bool {
-        bit(&self.blocks, j / BLOCK * self.m + i / BLOCK) || bit(&self.bits, j * self.n + i)
+        let m = self.n.div_ceil(BLOCK);
+        bit(&self.blocks, j / BLOCK * m + i / BLOCK) || bit(&self.bits, j * self.n + i)
     }
 
     /// The share of cells that are certain, 0 to 1.

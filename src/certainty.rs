@@ -149,8 +149,8 @@ impl Atlas {
         // the lookup's own steps, keeping the fine cell for the certainty's bit
         let (face, fi, fj) = self.grid.locate_in_frame_with_cell(p);
         let a = self.eras.answer(row, face);
-        let (epoch, in_window) = (a.epoch as usize, a.in_window);
-        let space_clear = use_cells && self.certain_cells(epoch).certain_at(fi, fj);
+        let in_window = a.in_window;
+        let space_clear = use_cells && self.certain_cells(self.eras.epoch(era)).certain_at(fi, fj);
         // the land test last, as in a lookup, so that sea and land take the same branches
         let other = if (space_clear & !in_window) | !a.status.is_land() {
             None
@@ -189,7 +189,7 @@ impl Atlas {
         era: usize,
         status: Status,
     ) -> Option<OtherSide<'_>> {
-        let epoch = self.eras.epoch_and_window(era).0;
+        let epoch = self.eras.epoch(era);
         // the nearest edge within its accuracy with land of another status on a side
         let best: std::cell::Cell<Option<(f64, usize, usize)>> = std::cell::Cell::new(None);
         let statuses = &self.face_status[epoch];

@@ -31,10 +31,8 @@ pub(crate) struct Eras {
     /// `answers[era * faces + face]`.
     pub(crate) answers: Vec<Answer>,
     faces: usize,
-    /// `epochs[era]`: the epoch of the era (the last event on or before it, 0 before any) and
-    /// whether the era lies between a treaty's signing and its entry into force
-    /// ([`crate::Event::signed`], [`crate::Event::in_force`]).
-    epochs: Vec<(u16, bool)>,
+    /// `epochs[era]`: the epoch of the era (the last event on or before it, 0 before any).
+    epochs: Vec<u16>,
     /// `time_doubts[era][face]`, for an era in a treaty's window (empty for the others): the
     /// other possible answer of the face, on the other side of the window, if the treaty
     /// changed its status ([`crate::Atlas::certainty_on`]).
@@ -53,11 +51,9 @@ pub(crate) struct Answer {
     /// An era before the first event: no answer, an error. After it the status says which
     /// answer: land is `Ok`, `Sea` and `Outside` the errors of that name.
     pub(crate) before: bool,
-    /// The era's epoch, as [`Eras::epoch_and_window`] gives it, and whether the era is in a
-    /// treaty's window that moved this face's land (so that the face has a time doubt): here,
-    /// in the padding, so that a lookup with its certainty reads them from the entry it has
-    /// just loaded, and only the faces a window concerns look further.
-    pub(crate) epoch: u16,
+    /// Whether the era is in a treaty's window that moved this face's land (so that the face
+    /// has a time doubt): in the padding, so that only the faces a window concerns look
+    /// further, however long the window.
     pub(crate) in_window: bool,
     pub(crate) sovereign: Box<str>,
     /// Name of the event that set the status.
@@ -145,7 +141,7 @@ impl Eras {
                 })
             });
             let number = epoch.map_or(0, |e| u16::try_from(e).expect("fewer than 65,536 events"));
-            eras.epochs.push((number, in_window));
+            eras.epochs.push(number);
             eras.time_doubts.push(match start {
                 Some(d) if in_window => (0..faces).map(|f| time_doubt(atlas, f, d)).collect(),
                 _ => Vec::new(),
@@ -163,7 +159,6 @@ impl Eras {
                         Answer {
                             status,
                             before: false,
-                            epoch: number,
                             in_window,
                             sovereign: name.into(),
                             treaty: events[since].name.as_str().into(),
@@ -172,7 +167,6 @@ impl Eras {
                     _ => Answer {
                         status: Status::Outside,
                         before: true,
-                        epoch: number,
                         in_window,
                         sovereign: "".into(),
                         treaty: "".into(),
@@ -231,13 +225,12 @@ impl Eras {
         self.year_end.get(y as usize).map_or(0, |&r| r as usize)
     }
 
-    /// The epoch of `era` (0 before the first event) and whether it lies between a treaty's
-    /// signing and its entry into force.
+    /// The epoch of `era` (0 before the first event). Read from the era alone, not from the
+    /// answer a lookup loads, so that a lookup with its certainty can fetch the epoch's bits
+    /// while it is still locating the point.
     #[inline]
-    pub(crate) fn epoch_and_window(&self, era: usize) -> (usize, bool) {
-        self.epochs
-            .get(era)
-            .map_or((0, false), |&(e, w)| (e as usize, w))
+    pub(crate) fn epoch(&self, era: usize) -> usize {
+        self.epochs.get(era).map_or(0, |&e| e as usize)
     }
 
     /// Where the answers of `era` start.
