@@ -171,7 +171,7 @@ impl Atlas {
     /// Coordinates are longitude/latitude, WGS84 degrees. Rings are closed; exteriors run
     /// counter-clockwise and holes clockwise. The statuses tile the land: neighbouring statuses
     /// share their boundary vertex for vertex, so a drawing that maps each vertex to the same
-    /// place in every polygon leaves no gap between them. Unlike [`territories`], the land of
+    /// place in every polygon leaves no gap between them. Unlike [`Atlas::territories_on`], the land of
     /// one status is not split by the event that set it.
     ///
     /// # Errors

@@ -201,7 +201,7 @@ pub struct Shared {
 /// `data/reference.geojson`) and the legend's words for land outside the covered area.
 #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 pub struct MapStyle {
-    /// The map's title, followed by " on <date>".
+    /// The map's title, followed by " on `<date>`".
     #[serde(default)]
     pub title: String,
     /// Ids of lines that follow rivers.
