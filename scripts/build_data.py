@@ -11,12 +11,15 @@ Sources (see data/README.md for licences and accuracy):
   * Natural Earth 10m 3.0.0 (Debian libmagics++-data): named rivers (to pick WDBII rivers),
     the Amur below Khabarovsk, the modern boundary lines, Mongolia's and Korea's borders.
   * ETOPO5 (Debian ferret-datasets): relief for the Stanovoy crest.
+  * DCW-GMT (Debian gmt-common): the China-Russia boundary the river lines' accuracy is measured
+    against, with Natural Earth and the WDBII river banks (nerchinsk_data/accuracy.py).
 """
 import os
 import sys
 
 import shapely.geometry
 
+from nerchinsk_data.accuracy import accuracy_rule, measure, report
 from nerchinsk_data.border import Rivers, mainland_coast, wdb_border
 from nerchinsk_data.control import control_areas
 from nerchinsk_data.geometry import clean
@@ -45,6 +48,12 @@ def main():
     lines += coast_and_frame(coast, {f.id: f.coords for f in lines})
     # then the offshore islands, each joined to the coast or to an island by a bridge
     lines += islands(coast.coords, {f.id: f.coords for f in lines})
+    # the river lines' accuracy_km, from how far they lie from independent references
+    rows = measure({f.id: f.coords for f in lines})
+    before = {f.id: f.accuracy_km for f in lines}
+    after = accuracy_rule(rows, before)
+    for f in lines:
+        f.accuracy_km = after.get(f.id, f.accuracy_km)
     ref = reference_lines()
     # the de facto regions are cut along the border as WDBII draws it at Abagaitu (south of the islet)
     side_lines = {f.id: f.coords for f in lines}
@@ -65,6 +74,7 @@ def main():
     write(os.path.join(DATA, "control.geojson"), control)
     picture(feats, ref)
     table(feats + ref)
+    report(rows, before, after)
     control_table(control)
     return 0
 

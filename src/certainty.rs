@@ -88,8 +88,9 @@ impl Atlas {
     /// // Harbin, far from any line, in 1900
     /// let harbin = Point::new(126.6409, 45.7576);
     /// assert!(atlas.certainty_on(harbin, Date::new(1900, 1, 1).unwrap()).unwrap().certain);
-    /// // Blagoveshchensk in 1859: Aigun was signed, the Qing had not ratified it
-    /// let blag = Point::new(127.533, 50.25);
+    /// // Blagoveshchensk in 1859: Aigun was signed, the Qing had not ratified it (de.wikipedia's
+    /// // point, 5 km from the Amur, beyond the line's accuracy)
+    /// let blag = Point::new(127.53333, 50.28333);
     /// let c = atlas.certainty_on(blag, Date::new(1859, 6, 1).unwrap()).unwrap();
     /// let other = c.other_side.unwrap();
     /// assert_eq!((other.status, other.sovereign), (Status::China, "Qing Empire"));
@@ -115,7 +116,7 @@ impl Atlas {
     ///
     /// let atlas = embedded();
     /// let on = Date::new(1970, 1, 1).unwrap();
-    /// // mid-Amur between Blagoveshchensk and Heihe: within the line's 1 km accuracy
+    /// // mid-Amur between Blagoveshchensk and Heihe: within the line's 2 km accuracy
     /// let (s, c) = atlas.sovereignty_with_certainty_on(Point::new(127.5162, 50.2372), on).unwrap();
     /// assert!(!c.certain);
     /// let other = c.other_side.unwrap();

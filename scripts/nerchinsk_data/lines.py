@@ -165,13 +165,11 @@ def amur_below_khabarovsk(kazakevicheva_end, rivers, coast):
     of the Kazakevicheva channel down the lower Ussuri (east of Bolshoy Ussuriysky) to the Amur at
     Khabarovsk, then to the sea, attached to the coast. Returns (the line, how many of its first
     vertices are the lower Ussuri reach)."""
-    amur_ne = [p for p in rivers.named["Amur"]]
-    amur_low = linemerge([LineString(p) for p in amur_ne])
-    parts = [amur_low] if amur_low.geom_type == "LineString" else list(amur_low.geoms)
-    amur_low = list(max(parts, key=lambda g: g.length).coords)
-    if amur_low[0][0] > amur_low[-1][0]:
-        amur_low = amur_low[::-1]
-    k = nearest_index(amur_low, KHABAROVSK)
+    # Natural Earth draws the Amur in parts (river, then "lake centreline" reaches); the longest
+    # merged part stops at 140.11E 51.76N, so the line follows the network of all the parts from
+    # Khabarovsk to the vertex nearest the mouth (Nikolayevsk)
+    amur_low = clean(Network(rivers.named["Amur"], snap_km=0.1).path(KHABAROVSK, AMUR_MOUTH))
+    k = 0
     lower_ussuri = clean(rivers.net.path(kazakevicheva_end, amur_low[k]))
     gap_amur_kh = length_km(lower_ussuri)
     # below Nikolayevsk the Natural Earth line stops; the last reach runs straight through the estuary to the mouth
