@@ -57,7 +57,7 @@ pub enum Reading {
     /// the rule the 1991 agreement wrote down, art. 5), instead of the line the 1861 map draws
     /// along the Chinese bank (the embedded data): Tarabarov, Bolshoy Ussuriysky and Zhenbao
     /// (Damansky) are Chinese throughout, and the 2004 agreement gives Russia the eastern part
-    /// of Bolshoy Ussuriysky (see data/README.md, "Islands in the rivers").
+    /// of Bolshoy Ussuriysky (see data/ISLANDS.md, "Islands in the rivers").
     MainChannel,
     /// The Qiqihar (Manzhouli) agreement of 1911 void: the Qing never ratified it and the
     /// Republic of China declared it void in 1920, so the frontier of 1727 west of the Argun's

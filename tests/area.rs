@@ -166,7 +166,7 @@ fn aigun_and_peking_are_near_the_published_figures() {
             .sum()
     };
     // the joint land, and the river islands Aigun left on the Qing side (Bolshoy Ussuriysky,
-    // Tarabarov and Zhenbao, with their channels: data/README.md, "Islands in the rivers")
+    // Tarabarov and Zhenbao, with their channels: data/ISLANDS.md, "Islands in the rivers")
     assert_relative_eq!(joint_1859, from(Status::Joint), max_relative = 1e-12);
     let islands = from(Status::China);
     assert!(islands > 300.0 && islands < 600.0, "{islands}");

@@ -228,7 +228,7 @@ fn abagaitu_held_by_russia_until_2008_then_split() {
 fn zhenbao_soviet_held_in_1968_chinese_after_1969() {
     let c = at(ZHENBAO, 1968);
     // de jure Soviet until the 1991 agreement, by the 1861 map's line along the Chinese bank
-    // (data/README.md, "Islands in the rivers")
+    // (data/ISLANDS.md, "Islands in the rivers")
     assert_eq!(c.de_jure.status, Status::Russia);
     assert_eq!(c.area, Some("zhenbao_soviet"));
     assert_eq!(

@@ -1,4 +1,4 @@
-//! Offshore islands (data/README.md, "Offshore islands"): land with the status of the coast they
+//! Offshore islands (data/ISLANDS.md, "Offshore islands"): land with the status of the coast they
 //! lie off, on both sides of each date that changes it; the sea between them stays at sea; the
 //! bridges that join them to the coast are never a line. Coordinates from the pages named in
 //! each comment; the statuses from Nerchinsk 1689 art. 1 (the Uda zone left undetermined, the
@@ -103,7 +103,7 @@ fn the_sea_between_islands_and_islands_not_covered_stay_at_sea() {
         // between Russky and Popova (Amur Bay), and across the bridges' corridors
         ("Amur Bay south of Russky", 131.80, 42.93),
         ("between Bolshoy Shantar and Feklistova", 137.3, 54.75),
-        // Rishiri, off Hokkaido, 45.18N 141.24E: not covered (data/README.md)
+        // Rishiri, off Hokkaido, 45.18N 141.24E: not covered (data/ISLANDS.md)
         ("Rishiri", 141.24, 45.18),
     ] {
         for year in [1700, 1859, 1900] {

@@ -1,6 +1,6 @@
 //! The frontier west of the Argun's head, from the Mongolian tripoint to Abagaitu
 //! (`kyakhta_east`): landmarks on both sides of the Bura treaty of 1727. Sources in
-//! data/README.md ("West of the Argun's head (1727, 1911)"); the coordinates' sources are in
+//! data/FRONTIERS.md ("West of the Argun's head (1727, 1911)"); the coordinates' sources are in
 //! the comments.
 
 use geo_types::Point;
@@ -219,7 +219,7 @@ fn the_void_reading_keeps_the_strip_chinese_until_1992() {
     assert!(moved(on(1900, 1, 1)) < 1e-6 && moved(on(2000, 1, 1)) < 1e-6);
 }
 
-/// An answer's `treaty` names the event that set the point's status (data/README.md, "West of
+/// An answer's `treaty` names the event that set the point's status (data/FRONTIERS.md, "West of
 /// the Argun's head", "Which treaty an answer names"): north of the frontier that is Nerchinsk
 /// on both sides of 1727, since the Bura treaty drew the line but moved no land; the line's own
 /// treaty is the one `lines_on` gives it.

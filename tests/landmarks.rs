@@ -32,7 +32,7 @@ const CASES: &[Landmark] = &[
     ("Argunsk", 120.0139, 51.5803, &[(1690, RU), (1900, RU)]),
     // Chita: cyclowiki.org/wiki/Чита (52°02′00″N 113°30′00″E; en.wikipedia copies give 52.050N
     // 113.467E); founded 1653 (same pages). North of the Mongolian frontier, west of the Argun's
-    // head: Russian from 1689 in these data (data/README.md, "Kyakhta").
+    // head: Russian from 1689 in these data (data/FRONTIERS.md, "Kyakhta").
     (
         "Chita",
         113.5,
@@ -360,7 +360,7 @@ fn the_2004_agreement_moves_the_eastern_part_of_abagaitu() {
     // (49.611N at 117.95E), 4 km east of the 2004 line through 7/1 (117.8843E 49.5431N) and 7/2
     // (117.8905E 49.5939N), converted from the treaty's grid coordinates; and 2 km west of that
     // line, on the west part. The islet is Chinese until the agreement (the line runs on the
-    // channels west and north of it: data/README.md, "Islands in the rivers"), which gives Russia
+    // channels west and north of it: data/ISLANDS.md, "Islands in the rivers"), which gives Russia
     // the west part.
     let east = Point::new(117.95, 49.59);
     let west = Point::new(117.862, 49.54);

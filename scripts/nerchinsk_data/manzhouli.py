@@ -1,5 +1,5 @@
 """The frontier west of the Argun's head before the Qiqihar (Manzhouli) agreement of 20 Dec 1911,
-digitised by hand (sources and method in data/README.md, "West of the Argun's head")."""
+digitised by hand (sources and method in data/FRONTIERS.md, "West of the Argun's head")."""
 import math
 
 from shapely.geometry import LineString, Point
