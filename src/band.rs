@@ -9,7 +9,7 @@ use crate::atlas::Atlas;
 use crate::border::BorderLine;
 use crate::date::Date;
 use crate::error::Result;
-use crate::territory::round_tenth;
+use crate::territory::{polygon_features, round_tenth};
 use crate::timeline::Event;
 
 /// WGS84 semi-major axis (km) and first eccentricity squared.
@@ -108,34 +108,20 @@ impl Atlas {
     /// assert_eq!(crest.property("kind").unwrap(), "uncertain_band");
     /// ```
     pub fn uncertain_bands_geojson_on(&self, date: Date) -> Result<geojson::FeatureCollection> {
-        let features = self
-            .uncertain_bands_on(date)?
-            .iter()
-            .map(|b| {
-                let mut props = serde_json::Map::new();
-                props.insert("kind".into(), "uncertain_band".into());
-                props.insert("line".into(), b.line.id.as_str().into());
-                props.insert("name".into(), b.line.name.as_str().into());
-                props.insert("accuracy_km".into(), b.line.accuracy_km.into());
-                props.insert("since".into(), b.since.date.to_string().into());
-                props.insert("treaty".into(), b.since.name.as_str().into());
-                props.insert("event".into(), b.since.id.as_str().into());
-                props.insert("date".into(), date.to_string().into());
-                props.insert("area_km2".into(), round_tenth(b.area_km2()).into());
-                geojson::Feature {
-                    bbox: None,
-                    geometry: Some(geojson::Geometry::new(geojson::Value::from(&b.polygon))),
-                    id: None,
-                    properties: Some(props),
-                    foreign_members: None,
-                }
-            })
-            .collect();
-        Ok(geojson::FeatureCollection {
-            bbox: None,
-            features,
-            foreign_members: None,
-        })
+        let bands = self.uncertain_bands_on(date)?;
+        Ok(polygon_features(bands.iter().map(|b| {
+            let mut props = serde_json::Map::new();
+            props.insert("kind".into(), "uncertain_band".into());
+            props.insert("line".into(), b.line.id.as_str().into());
+            props.insert("name".into(), b.line.name.as_str().into());
+            props.insert("accuracy_km".into(), b.line.accuracy_km.into());
+            props.insert("since".into(), b.since.date.to_string().into());
+            props.insert("treaty".into(), b.since.name.as_str().into());
+            props.insert("event".into(), b.since.id.as_str().into());
+            props.insert("date".into(), date.to_string().into());
+            props.insert("area_km2".into(), round_tenth(b.area_km2()).into());
+            (&b.polygon, props)
+        })))
     }
 }
 

@@ -263,6 +263,12 @@ fn event<'a>(t: &'a mut Value, id: &str) -> Result<&'a mut Value> {
         .ok_or_else(|| bad(format!("no event {id:?}")))
 }
 
+/// Appends the reading's note to an event's text: `"<text> [Reading: <note>]"`.
+fn note_reading(ev: &mut Value, note: &str) {
+    let text = format!("{} [Reading: {note}]", ev["text"].as_str().unwrap_or(""));
+    ev["text"] = json!(text);
+}
+
 fn list<'a>(ev: &'a mut Value, key: &str) -> Result<&'a mut Vec<Value>> {
     ev[key]
         .as_array_mut()
@@ -333,11 +339,10 @@ fn great_gorbitsa() -> Result<(String, String)> {
     fs.push(gg);
 
     let ner = event(&mut t, "nerchinsk_1689")?;
-    let text = format!(
-        "{} [Reading: the Great Gorbitsa (Amazar), which enters the Amur about 30 versts below the confluence (Brockhaus & Efron; Coxe 1780: the river the Russians meant).]",
-        ner["text"].as_str().unwrap_or("")
+    note_reading(
+        ner,
+        "the Great Gorbitsa (Amazar), which enters the Amur about 30 versts below the confluence (Brockhaus & Efron; Coxe 1780: the river the Russians meant).",
     );
-    ner["text"] = json!(text);
     let add = list(ner, "add")?;
     add.retain(|x| x != "shilka_lower" && x != "gorbitsa");
     add.push(json!("amur_1689"));

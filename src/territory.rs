@@ -295,10 +295,13 @@ impl Atlas {
     }
 }
 
-/// A FeatureCollection of polygons with their properties (GeoJSON, RFC 7946).
-pub(crate) fn polygon_features<'p>(
-    items: impl Iterator<Item = (&'p Polygon<f64>, serde_json::Map<String, serde_json::Value>)>,
-) -> geojson::FeatureCollection {
+/// A FeatureCollection of polygons or multipolygons with their properties (GeoJSON, RFC 7946).
+pub(crate) fn polygon_features<'p, G: 'p>(
+    items: impl Iterator<Item = (&'p G, serde_json::Map<String, serde_json::Value>)>,
+) -> geojson::FeatureCollection
+where
+    geojson::Value: From<&'p G>,
+{
     geojson::FeatureCollection {
         bbox: None,
         features: items

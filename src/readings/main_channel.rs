@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use super::{bad, coords_of, event, find, list, parse, split_off_head};
+use super::{bad, coords_of, event, find, list, note_reading, parse, split_off_head};
 use crate::data::{LINES_GEOJSON, TIMELINE_JSON};
 use crate::error::Result;
 
@@ -52,11 +52,10 @@ pub(super) fn main_channel() -> Result<(String, String)> {
 
     list(event(&mut t, "aigun_1858")?, "add")?.push(json!("lower_ussuri_reach"));
     let peking = event(&mut t, "peking_1860")?;
-    let text = format!(
-        "{} [Reading: the main channel, so the river islands stay Chinese (the Chinese reading; the rule of the 1991 agreement, art. 5).]",
-        peking["text"].as_str().unwrap_or("")
+    note_reading(
+        peking,
+        "the main channel, so the river islands stay Chinese (the Chinese reading; the rule of the 1991 agreement, art. 5).",
     );
-    peking["text"] = json!(text);
     list(peking, "add")?.retain(|x| x != "damansky_channel");
     list(peking, "remove")?.retain(|x| x == "amur_lower");
     list(event(&mut t, "eastern_section_1991")?, "remove")?.retain(|x| x != "damansky_channel");

@@ -4,7 +4,7 @@
 
 use serde_json::json;
 
-use super::{bad, event, list, parse};
+use super::{bad, event, list, note_reading, parse};
 use crate::data::{LINES_GEOJSON, TIMELINE_JSON};
 use crate::error::Result;
 
@@ -17,11 +17,10 @@ const STRIP: &str = "Strip between the frontier of 1727 and that of 1911";
 pub(super) fn qiqihar_void() -> Result<(String, String)> {
     let mut t = parse("timeline", TIMELINE_JSON)?;
     let e = event(&mut t, "qiqihar_1911")?;
-    let text = format!(
-        "{} [Reading: void, never ratified by the Qing and repudiated by the Republic of China in 1920; the 1727 line stays until the 1991 agreement.]",
-        e["text"].as_str().unwrap_or("")
+    note_reading(
+        e,
+        "void, never ratified by the Qing and repudiated by the Republic of China in 1920; the 1727 line stays until the 1991 agreement.",
     );
-    e["text"] = json!(text);
     let add = std::mem::take(list(e, "add")?);
     let remove = std::mem::take(list(e, "remove")?);
     let later = event(&mut t, "eastern_section_1991")?;
