@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Build data/taiwan.geojson (the Taiwan region's islands and frame) and the measured-area table
-in data/TAIWAN.md from the GSHHG full-resolution shoreline (Debian gmt-gshhg-full).
+"""Build data/taiwan.geojson (the Taiwan region's islands and frame), data/taiwan_lines.geojson
+(the same shoreline as lines, in the format of data/lines.geojson) and the measured-area table in
+data/TAIWAN.md from the GSHHG full-resolution shoreline (Debian gmt-gshhg-full).
 
 Run through scripts/build_taiwan.sh, which installs what this needs. Deterministic: the same
 packages give the same bytes. Not yet used by the library."""
@@ -10,7 +11,8 @@ import sys
 from nerchinsk_data.output import write
 from nerchinsk_data.sources import DATA, SRC, gmt_segments, stitch
 from nerchinsk_data.taiwan import E, N, S, W, closed_rings, features, group_islands, named_areas, polygon_area_km2
-from taiwan_check import check_region
+from nerchinsk_data.taiwan_lines import REGIONS, build as build_lines
+from taiwan_check import check_lines, check_region
 
 # Published figures beside the measured ones: (row, measured key, published km2, source); the
 # sources are cited in full in data/TAIWAN.md.
@@ -63,7 +65,7 @@ def replace_block(path, tag, rows):
 def main():
     segs = gmt_segments(["-W", "-A0/1/1"], (W, E, S, N))
     rings, open_lines = closed_rings(stitch(segs))
-    print(f"taiwan: {len(rings)} closed rings in the frame, {len(open_lines)} lines cut by its edge (left out)")
+    print(f"taiwan: {len(rings)} closed rings in the frame, {len(open_lines)} lines cut by its edge")
     groups, left = group_islands(rings)
     for reason in sorted({r for r, _ in left}):
         print(f"  left out, {reason}: {sum(1 for r, _ in left if r == reason)}")
@@ -76,7 +78,28 @@ def main():
         print(f"  {p['id']}: {p['islands']} islands, {p['vertices']} vertices, {p['area_km2']} km2")
     replace_block(os.path.join(DATA, "TAIWAN.md"), "areas", area_table(feats, named_areas(groups)))
     print("updated the area table in data/TAIWAN.md")
+    write_lines(rings, open_lines, groups, left)
     return 0
+
+
+def write_lines(rings, open_lines, groups, left):
+    """data/taiwan_lines.geojson, checked, and what the timeline will need to read it."""
+    lines, points, faces, built = build_lines(rings, open_lines, groups, left)
+    check_lines(lines, REGIONS)
+    write(os.path.join(DATA, "taiwan_lines.geojson"), lines)
+    kinds = {}
+    for f in lines:
+        p = f["properties"]
+        key = p.get("region") or (p["kind"] if p["kind"] != "coast" else "cut by the frame")
+        n, v = kinds.get(key, (0, 0))
+        kinds[key] = (n + 1, v + p["vertices"])
+    for key, (n, v) in kinds.items():
+        print(f"  {key}: {n} lines, {v} vertices")
+    print(f"  bridges {sum(km for *_, km in built):.0f} km, the longest {max(km for *_, km in built):.1f} km; "
+          f"{len(faces)} land faces cut off by the frame")
+    print("  region points for the timeline (km to the nearest line):")
+    for kind, what, p, km in points:
+        print(f"    {kind}: {what}: [{p[0]}, {p[1]}], {km:.2f} km")
 
 
 def cross_check_pyproj(feats):

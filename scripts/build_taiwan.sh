@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Rebuild data/taiwan.geojson and the area table in data/TAIWAN.md from the GSHHG full-resolution
-# shoreline (Debian gmt-gshhg-full). Installs what it needs (Debian, as root). Not run by CI.
+# Rebuild data/taiwan.geojson, data/taiwan_lines.geojson and the area table in data/TAIWAN.md from
+# the GSHHG full-resolution shoreline (Debian gmt-gshhg-full). Installs what it needs (Debian, as
+# root). Not run by CI.
 # Kept apart from build_data.sh: the Taiwan region is not yet used by the library, needs only GMT
 # and the shoreline, and shares the venv (plus pyproj, for the second area computation).
 set -euo pipefail
