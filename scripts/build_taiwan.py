@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Build data/taiwan.geojson (the Taiwan region's islands and frame), data/taiwan_lines.geojson
-(the same shoreline as lines, in the format of data/lines.geojson) and the measured-area table in
-data/TAIWAN.md from the GSHHG full-resolution shoreline (Debian gmt-gshhg-full).
+(the same shoreline as lines, in the format of data/lines.geojson), data/taiwan_control.geojson
+(the region's de facto layer) and the measured-area table in data/TAIWAN.md from the GSHHG
+full-resolution shoreline (Debian gmt-gshhg-full). data/taiwan_timeline.json is written by hand.
 
 Run through scripts/build_taiwan.sh, which installs what this needs. Deterministic: the same
-packages give the same bytes. Not yet used by the library."""
+packages give the same bytes."""
 import os
 import sys
 
@@ -12,6 +13,7 @@ from nerchinsk_data.output import write
 from nerchinsk_data.sources import DATA, SRC, gmt_segments, stitch
 from nerchinsk_data.taiwan import E, N, S, W, closed_rings, features, group_islands, named_areas, polygon_area_km2
 from nerchinsk_data.taiwan_lines import REGIONS, build as build_lines
+from nerchinsk_data import taiwan_control
 from taiwan_check import check_lines, check_region
 
 # Published figures beside the measured ones: (row, measured key, published km2, source); the
@@ -79,6 +81,8 @@ def main():
     replace_block(os.path.join(DATA, "TAIWAN.md"), "areas", area_table(feats, named_areas(groups)))
     print("updated the area table in data/TAIWAN.md")
     write_lines(rings, open_lines, groups, left)
+    taiwan_control.write(os.path.join(DATA, "taiwan.geojson"), os.path.join(DATA, "taiwan_control.geojson"))
+    print("wrote data/taiwan_control.geojson")
     return 0
 
 

@@ -101,6 +101,10 @@ pub struct NearestBorder<'a> {
 /// assert_eq!(atlas.sovereignty_on(harbin, on).unwrap().status, Status::China);
 /// ```
 pub struct Atlas {
+    /// The region's id (`id` in the timeline file), e.g. `sino_russian` or `taiwan`.
+    pub(crate) region_id: String,
+    /// The region's name (`name` in the timeline file).
+    pub(crate) region_name: String,
     pub(crate) lines: Vec<BorderLine>,
     pub(crate) events: Vec<Event>,
     pub(crate) regions: Vec<Region>,
@@ -134,6 +138,28 @@ pub struct Atlas {
 }
 
 impl Atlas {
+    /// The id of the region the dataset covers (`id` in the timeline file; `sino_russian`
+    /// where the file has none): `sino_russian` or `taiwan` for the embedded regions
+    /// ([`crate::data::regions`]).
+    ///
+    /// ```
+    /// assert_eq!(nerchinsk::data::embedded().region_id(), "sino_russian");
+    /// assert_eq!(nerchinsk::data::taiwan().region_id(), "taiwan");
+    /// ```
+    pub fn region_id(&self) -> &str {
+        &self.region_id
+    }
+
+    /// The name of the region the dataset covers (`name` in the timeline file), e.g.
+    /// "Taiwan".
+    ///
+    /// ```
+    /// assert_eq!(nerchinsk::data::taiwan().region_name(), "Taiwan");
+    /// ```
+    pub fn region_name(&self) -> &str {
+        &self.region_name
+    }
+
     /// The states of the dataset, in the order of the timeline file; each has one land
     /// [`Status`] and its names over time.
     ///

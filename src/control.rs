@@ -38,6 +38,10 @@ use crate::timeline::Status;
 /// `data/control.geojson`: the areas of de facto control, a GeoJSON FeatureCollection of
 /// polygons in WGS84 lon/lat degrees, as [`ControlLayer::from_geojson`] reads it.
 pub const CONTROL_GEOJSON: &str = include_str!("../data/control.geojson");
+/// `data/taiwan_control.geojson`: the areas of de facto control of the Taiwan region (the
+/// French on Penghu in 1885, the Japanese on Penghu before the cession, the Republic of Formosa
+/// and the war of 1895, Kinmen under Japan 1937-1945), in the format of [`CONTROL_GEOJSON`].
+pub const TAIWAN_CONTROL_GEOJSON: &str = include_str!("../data/taiwan_control.geojson");
 
 /// What the de jure answer said, and who held the point in fact, as
 /// [`ControlLayer::control_on`] and [`control_at`] give it. The strings borrow from the layer
@@ -279,9 +283,39 @@ pub fn embedded() -> &'static ControlLayer {
     })
 }
 
+/// The control layer of [`TAIWAN_CONTROL_GEOJSON`], parsed once per process on first use.
+///
+/// ```
+/// assert!(nerchinsk::control::taiwan().areas().iter().any(|a| a.id == "kinmen_japanese"));
+/// ```
+pub fn taiwan() -> &'static ControlLayer {
+    static LAYER: OnceLock<ControlLayer> = OnceLock::new();
+    LAYER.get_or_init(|| {
+        ControlLayer::from_geojson(TAIWAN_CONTROL_GEOJSON)
+            .expect("the embedded data are checked by the tests")
+    })
+}
+
+/// The embedded control layer of the region `region_id` ([`Atlas::region_id`]): [`taiwan`]
+/// for `taiwan`, [`embedded`] for any other.
+///
+/// ```
+/// use nerchinsk::control;
+///
+/// assert!(std::ptr::eq(control::for_region("taiwan"), control::taiwan()));
+/// assert!(std::ptr::eq(control::for_region("sino_russian"), control::embedded()));
+/// ```
+pub fn for_region(region_id: &str) -> &'static ControlLayer {
+    match region_id {
+        "taiwan" => taiwan(),
+        _ => embedded(),
+    }
+}
+
 /// Who held `point` (WGS84 lon/lat degrees) in `year` (as at 31 December) in fact, and why,
-/// with the de jure answer beside it, on the embedded data: [`ControlLayer::control_on`] with
-/// [`embedded`] and [`crate::data::embedded`].
+/// with the de jure answer beside it, on the embedded data of the region whose frame holds the
+/// point ([`crate::data::covering`]): [`ControlLayer::control_on`] with that region's layer
+/// ([`for_region`]) and atlas.
 ///
 /// # Errors
 /// As [`crate::sovereignty_at`]: [`Error::NotFinite`], [`Error::LongitudeOutOfRange`],
@@ -297,5 +331,6 @@ pub fn embedded() -> &'static ControlLayer {
 /// assert!(matches!(control_at(Point::new(127.53, 50.27), 1600), Err(Error::BeforeCoverage { .. })));
 /// ```
 pub fn control_at(point: Point<f64>, year: i32) -> Result<Control<'static>> {
-    embedded().control_on(crate::data::embedded(), point, Date::end_of_year(year))
+    let atlas = crate::data::covering(point);
+    for_region(atlas.region_id()).control_on(atlas, point, Date::end_of_year(year))
 }

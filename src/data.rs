@@ -1,4 +1,9 @@
 //! The data shipped inside the library, and loaders for the same format from files.
+//!
+//! The library covers two regions, each a dataset of its own ([`Atlas`]): the Sino-Russian
+//! border ([`embedded`]) and Taiwan ([`taiwan`]). [`regions`] lists them and [`covering`]
+//! finds the one whose frame holds a point; the functions at the crate root
+//! ([`crate::sovereignty_at`]) ask it.
 
 use std::sync::OnceLock;
 
@@ -14,6 +19,13 @@ pub const TIMELINE_JSON: &str = include_str!("../data/timeline.json");
 /// `data/reference.geojson`: lines shown for comparison (and the Amazar of
 /// [`crate::readings::Reading::GreatGorbitsa`]), not used for territories.
 pub const REFERENCE_GEOJSON: &str = include_str!("../data/reference.geojson");
+
+/// `data/taiwan_lines.geojson`: the coast rings of the Taiwan region (GSHHG full resolution),
+/// the bridges that join them and the frame, in the format of [`LINES_GEOJSON`].
+pub const TAIWAN_LINES_GEOJSON: &str = include_str!("../data/taiwan_lines.geojson");
+/// `data/taiwan_timeline.json`: the states, events, region statuses and readings of the Taiwan
+/// region, in the format of [`TIMELINE_JSON`].
+pub const TAIWAN_TIMELINE_JSON: &str = include_str!("../data/taiwan_timeline.json");
 
 /// The atlas built from the embedded data ([`LINES_GEOJSON`], [`TIMELINE_JSON`]), once per
 /// process on first use (a fraction of a second), then shared. Never fails: the embedded data
@@ -33,6 +45,71 @@ pub fn embedded() -> &'static Atlas {
         Atlas::from_json(LINES_GEOJSON, TIMELINE_JSON)
             .expect("the embedded data are checked by the tests")
     })
+}
+
+/// The atlas of the Taiwan region ([`TAIWAN_LINES_GEOJSON`], [`TAIWAN_TIMELINE_JSON`]), built
+/// once per process on first use, then shared. Never fails: the embedded data are checked by
+/// the crate's tests.
+///
+/// ```
+/// use geo_types::Point;
+/// use nerchinsk::Status;
+///
+/// let taiwan = nerchinsk::data::taiwan();
+/// let tainan = Point::new(120.1833, 22.9833);
+/// assert_eq!(taiwan.sovereignty_at(tainan, 1700).unwrap().sovereign, "Qing Empire");
+/// assert_eq!(taiwan.sovereignty_at(tainan, 1900).unwrap().status, Status::Japan);
+/// ```
+pub fn taiwan() -> &'static Atlas {
+    static ATLAS: OnceLock<Atlas> = OnceLock::new();
+    ATLAS.get_or_init(|| {
+        Atlas::from_json(TAIWAN_LINES_GEOJSON, TAIWAN_TIMELINE_JSON)
+            .expect("the embedded data are checked by the tests")
+    })
+}
+
+/// The embedded regions: the Sino-Russian border ([`embedded`]), then Taiwan ([`taiwan`]).
+/// Their frames do not overlap.
+///
+/// ```
+/// let ids: Vec<&str> = nerchinsk::data::regions().iter().map(|a| a.region_id()).collect();
+/// assert_eq!(ids, ["sino_russian", "taiwan"]);
+/// ```
+pub fn regions() -> [&'static Atlas; 2] {
+    [embedded(), taiwan()]
+}
+
+/// The embedded region with id `id` (`sino_russian` or `taiwan`), or `None`.
+///
+/// ```
+/// assert_eq!(nerchinsk::data::region("taiwan").unwrap().region_name(), "Taiwan");
+/// assert!(nerchinsk::data::region("korea").is_none());
+/// ```
+pub fn region(id: &str) -> Option<&'static Atlas> {
+    regions().into_iter().find(|a| a.region_id() == id)
+}
+
+/// The embedded region whose frame ([`Atlas::frame`]) holds `point`; the Sino-Russian one
+/// ([`embedded`]) for a point in no frame (or no coordinate), so that its errors say what is
+/// covered. Only the Taiwan atlas is built for a point in Taiwan's frame.
+///
+/// ```
+/// use geo_types::Point;
+///
+/// let taipei = Point::new(121.5167, 25.0667);
+/// assert_eq!(nerchinsk::data::covering(taipei).region_id(), "taiwan");
+/// assert_eq!(nerchinsk::data::covering(Point::new(127.53, 50.27)).region_id(), "sino_russian");
+/// assert_eq!(nerchinsk::data::covering(Point::new(0.0, 0.0)).region_id(), "sino_russian");
+/// ```
+pub fn covering(point: geo_types::Point<f64>) -> &'static Atlas {
+    // Taiwan's frame, as the lines file draws it: checked against the atlas by a test.
+    const TAIWAN: [f64; 4] = [118.0, 123.0, 21.5, 26.5];
+    let (x, y) = (point.x(), point.y());
+    if (TAIWAN[0]..=TAIWAN[1]).contains(&x) && (TAIWAN[2]..=TAIWAN[3]).contains(&y) {
+        taiwan()
+    } else {
+        embedded()
+    }
 }
 
 /// Load an atlas from a lines GeoJSON file and a timeline JSON file of the same format as

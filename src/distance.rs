@@ -17,7 +17,9 @@ impl Atlas {
     /// line (within 0.1% or 10 m of the geodesic distance up to 1,000 km: tests/distances.rs).
     /// A point at sea, or on uncovered land inside the frame, still has a nearest line. The
     /// first distance asked in an epoch builds that epoch's distance grid (tens of
-    /// milliseconds); later ones take a fraction of a microsecond.
+    /// milliseconds); later ones take a fraction of a microsecond. Where no treaty line is in
+    /// force (the Taiwan region has none: its statuses change by cession, not by lines) the
+    /// answer has an empty `line` and an infinite `distance_km`.
     ///
     /// # Errors
     /// [`Error::NotFinite`](crate::Error::NotFinite),

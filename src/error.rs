@@ -49,10 +49,12 @@ pub enum Error {
         /// and stays as small as the others.
         coverage: &'static Coverage,
     },
-    /// The point lies at sea. The mainland and the offshore islands of at least 1 km² are land;
-    /// smaller islets, and the parts of Sakhalin and Hokkaido and their islands inside the
-    /// frame, which the data do not cover, count as sea (data/README.md).
-    #[error("lon {lon}, lat {lat} is at sea; only the mainland and offshore islands of at least 1 km² are covered")]
+    /// The point lies at sea. In the Sino-Russian region the mainland and the offshore islands
+    /// of at least 1 km² are land; smaller islets, and the parts of Sakhalin and Hokkaido and
+    /// their islands inside the frame, which the data do not cover, count as sea
+    /// (data/README.md). In the Taiwan region the islands of at least 0.1 km² are land
+    /// (data/TAIWAN.md).
+    #[error("lon {lon}, lat {lat} is at sea; only the mainland and islands of at least 1 km² (in Taiwan's region 0.1 km²) are covered")]
     AtSea {
         /// Longitude as given.
         lon: f64,

@@ -2,7 +2,8 @@
 //!
 //! Where the Sino-Russian border ran at any date since the Treaty of Nerchinsk (1689), which
 //! state held a coordinate on a date and under which treaty, and how much land changed hands
-//! at each treaty.
+//! at each treaty; and the same for Taiwan since the Qing annexation of 1683 (Qing, Japan, the
+//! Republic of China, and the dispute since 1945-1949), a second region with states of its own.
 //!
 //! The treaty lines are real hydrography and relief (GSHHG/WDBII, Natural Earth, ETOPO5; see
 //! `data/README.md`), embedded in the library. Every line ever in force, the coast and the
@@ -38,9 +39,10 @@
 //! - Bad input is an [`Error`], never a panic.
 //!
 //! # Layout
-//! [`Atlas`] is the dataset: the lines ([`BorderLine`]), the timeline ([`Event`]s and
+//! [`Atlas`] is the dataset of one region: the lines ([`BorderLine`]), the timeline ([`Event`]s and
 //! region statuses) and the states ([`State`]) with their names over time, as data. The
-//! functions at the crate root ask the atlas embedded in the library ([`data::embedded`]);
+//! functions at the crate root ask the atlas embedded in the library whose frame holds the
+//! point ([`data::embedded`] for the Sino-Russian border, [`data::taiwan`]);
 //! [`data::load`] reads a dataset of the same format from files. `docs/ARCHITECTURE.md` says
 //! which module owns what.
 
@@ -91,7 +93,8 @@ pub use timeline::{Event, MapStyle, Shared, State, StateName, Status, StatusErro
 
 use geo_types::Point;
 
-/// Which state held `point` at the end of `year` (31 December), on the embedded data.
+/// Which state held `point` at the end of `year` (31 December), on the embedded data: the
+/// region whose frame holds the point ([`data::covering`]), Sino-Russian or Taiwan.
 ///
 /// # Errors
 /// [`Error::NotFinite`], [`Error::LongitudeOutOfRange`] or [`Error::LatitudeOutOfRange`] for a
@@ -106,13 +109,17 @@ use geo_types::Point;
 /// assert_eq!(sovereignty_at(blagoveshchensk, 1900).unwrap().status, Status::Russia);
 /// assert!(matches!(sovereignty_at(blagoveshchensk, 1600), Err(Error::BeforeCoverage { .. })));
 /// assert!(matches!(sovereignty_at(Point::new(f64::NAN, 50.0), 1900), Err(Error::NotFinite { .. })));
+/// // Taipei, in the Taiwan region
+/// let taipei = sovereignty_at(Point::new(121.5167, 25.0667), 1900).unwrap();
+/// assert_eq!((taipei.status, taipei.sovereign), (Status::Japan, "Empire of Japan"));
 /// ```
 pub fn sovereignty_at(point: Point<f64>, year: i32) -> Result<Sovereignty<'static>> {
-    data::embedded().sovereignty_at(point, year)
+    data::covering(point).sovereignty_at(point, year)
 }
 
 /// The treaty line in force at the end of `year` nearest to `point`, and its distance in km
-/// (along the WGS84 ellipsoid), on the embedded data. See [`Atlas::nearest_border_on`].
+/// (along the WGS84 ellipsoid), on the embedded data of the region whose frame holds the point
+/// ([`data::covering`]). See [`Atlas::nearest_border_on`].
 ///
 /// # Errors
 /// As [`sovereignty_at`], except that a point at sea or outside the covered area still has a
@@ -128,11 +135,11 @@ pub fn sovereignty_at(point: Point<f64>, year: i32) -> Result<Sovereignty<'stati
 /// assert!(near.distance_km < 5.0);
 /// ```
 pub fn nearest_border_at(point: Point<f64>, year: i32) -> Result<NearestBorder<'static>> {
-    data::embedded().nearest_border_on(point, Date::end_of_year(year))
+    data::covering(point).nearest_border_on(point, Date::end_of_year(year))
 }
 
-/// Which side of the line `line_id` (as digitised) `point` lies on, on the embedded data.
-/// See [`Atlas::side_of_line`].
+/// Which side of the line `line_id` (as digitised) `point` lies on, on the embedded data of
+/// the region that has the line. See [`Atlas::side_of_line`].
 ///
 /// # Errors
 /// [`Error::UnknownLine`] for an id no line has; the coordinate errors of [`sovereignty_at`].
@@ -146,7 +153,10 @@ pub fn nearest_border_at(point: Point<f64>, year: i32) -> Result<NearestBorder<'
 /// assert_ne!(side_of_line(blagoveshchensk, "amur_upper").unwrap(), side_of_line(heihe, "amur_upper").unwrap());
 /// ```
 pub fn side_of_line(point: Point<f64>, line_id: &str) -> Result<Side> {
-    data::embedded().side_of_line(point, line_id)
+    match data::embedded().side_of_line(point, line_id) {
+        Err(Error::UnknownLine(_)) => data::taiwan().side_of_line(point, line_id),
+        other => other,
+    }
 }
 
 /// Internals for the crate's own benchmarks and tests: the face topology, the grid, the

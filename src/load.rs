@@ -21,6 +21,11 @@ use crate::topology::{Merge, Topology};
 
 #[derive(Deserialize)]
 struct TimelineFile {
+    /// The region's id and name; the Sino-Russian file's defaults where absent.
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    name: Option<String>,
     states: Vec<StateFile>,
     #[serde(default)]
     shared: Vec<SharedFile>,
@@ -256,6 +261,11 @@ impl Atlas {
         let epochs = in_force.len();
         let max_accuracy_km = lines.iter().map(|l| l.accuracy_km).fold(0.0, f64::max);
         let mut atlas = Atlas {
+            region_id: tl.id.clone().unwrap_or_else(|| "sino_russian".to_string()),
+            region_name: tl
+                .name
+                .clone()
+                .unwrap_or_else(|| "The Sino-Russian border".to_string()),
             lines,
             events,
             regions: tl.regions,

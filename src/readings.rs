@@ -36,6 +36,7 @@ use crate::topology::Topology;
 
 mod main_channel;
 mod qiqihar_void;
+mod taiwan;
 
 /// A reading of the disputed clauses of the treaties.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -64,6 +65,19 @@ pub enum Reading {
     /// head stays the line, and the strip south of it Chinese, until the 1991 agreement took
     /// effect (16 Mar 1992), instead of Russian from 20 Dec 1911 (the embedded data).
     QiqiharVoid,
+    /// Taiwan, the People's Republic of China's position: Taiwan and Penghu restored to China on
+    /// 25 Oct 1945 (the Republic of China), and from 1 Oct 1949 the People's Republic of China
+    /// the sole legal government of China, Taiwan, Penghu, Kinmen and Matsu included (white
+    /// paper of 10 Aug 2022; data/TAIWAN.md, "Competing readings").
+    Prc,
+    /// Taiwan, the Republic of China's position: the Republic of China sovereign over Taiwan and
+    /// Penghu from 25 Oct 1945, over Kinmen and Matsu throughout (constitution of 1947, art. 4).
+    Roc,
+    /// Taiwan, the view that the status is undetermined: Japan's until the San Francisco treaty
+    /// took effect (28 Apr 1952), which renounced Taiwan and Penghu naming no recipient, with no
+    /// settled sovereign since (the UK and US governments in the 1950s). Kinmen and Matsu keep
+    /// the default answers.
+    TitleUndetermined,
 }
 
 impl Reading {
@@ -74,14 +88,37 @@ impl Reading {
     ///
     /// assert_eq!(Reading::ALL[0], Reading::Standard);
     /// ```
-    pub const ALL: [Reading; 4] = [
+    pub const ALL: [Reading; 7] = [
         Reading::Standard,
         Reading::GreatGorbitsa,
         Reading::MainChannel,
         Reading::QiqiharVoid,
+        Reading::Prc,
+        Reading::Roc,
+        Reading::TitleUndetermined,
     ];
 
-    /// Short, stable id: `standard`, `great_gorbitsa`, `main_channel`, `qiqihar_void`; [`Reading::from_id`]
+    /// The id of the region whose dataset the reading changes ([`Atlas::region_id`]):
+    /// `sino_russian` for the treaty readings and [`Reading::Standard`], `taiwan` for
+    /// [`Reading::Prc`], [`Reading::Roc`] and [`Reading::TitleUndetermined`]. The standard
+    /// data of Taiwan are its default, which names who administers and that the title is
+    /// disputed (data/TAIWAN.md, "Proposed answers").
+    ///
+    /// ```
+    /// use nerchinsk::readings::Reading;
+    ///
+    /// assert_eq!(Reading::Prc.region(), "taiwan");
+    /// assert_eq!(Reading::GreatGorbitsa.region(), "sino_russian");
+    /// ```
+    pub fn region(self) -> &'static str {
+        match self {
+            Reading::Prc | Reading::Roc | Reading::TitleUndetermined => "taiwan",
+            _ => "sino_russian",
+        }
+    }
+
+    /// Short, stable id: `standard`, `great_gorbitsa`, `main_channel`, `qiqihar_void`, `prc`,
+    /// `roc`, `undetermined`; [`Reading::from_id`]
     /// reads it back.
     ///
     /// ```
@@ -95,6 +132,9 @@ impl Reading {
             Reading::GreatGorbitsa => "great_gorbitsa",
             Reading::MainChannel => "main_channel",
             Reading::QiqiharVoid => "qiqihar_void",
+            Reading::Prc => "prc",
+            Reading::Roc => "roc",
+            Reading::TitleUndetermined => "undetermined",
         }
     }
 
@@ -113,10 +153,13 @@ impl Reading {
             Reading::GreatGorbitsa => "Great Gorbitsa (Amazar, Amur tributary)",
             Reading::MainChannel => "River islands by the main channel from 1860",
             Reading::QiqiharVoid => "The 1911 Qiqihar agreement void: the 1727 line until 1992",
+            Reading::Prc => "Taiwan: the People's Republic of China's position",
+            Reading::Roc => "Taiwan: the Republic of China's position",
+            Reading::TitleUndetermined => "Taiwan: status undetermined since 1952",
         }
     }
 
-    /// The reading by id (`standard`, `great_gorbitsa`, `main_channel`, `qiqihar_void`), or `None` for any other string
+    /// The reading by id ([`Reading::id`]), or `None` for any other string
     /// (ids are case-sensitive).
     ///
     /// ```
@@ -153,6 +196,9 @@ impl Reading {
             Reading::GreatGorbitsa => great_gorbitsa(),
             Reading::MainChannel => main_channel::main_channel(),
             Reading::QiqiharVoid => qiqihar_void::qiqihar_void(),
+            Reading::Prc | Reading::Roc | Reading::TitleUndetermined => {
+                taiwan::taiwan_reading(self.id())
+            }
         }
     }
 }
@@ -429,7 +475,8 @@ fn seg_key(a: Coord<f64>, b: Coord<f64>) -> SegKey {
 ///
 /// # Errors
 /// [`Error::BeforeCoverage`] for a date before the first event of either atlas;
-/// [`Error::Data`] if the two atlases' lines cross other than at shared vertices, or the
+/// [`Error::Data`] if the two atlases cover different regions ([`Atlas::region_id`]), if their
+/// lines cross other than at shared vertices, or the
 /// overlay cannot be cut into faces.
 ///
 /// ```
@@ -445,6 +492,13 @@ fn seg_key(a: Coord<f64>, b: Coord<f64>) -> SegKey {
 /// assert!(matches!(early, Err(Error::BeforeCoverage { .. })));
 /// ```
 pub fn compare(a: &Atlas, b: &Atlas, date: Date) -> Result<Comparison> {
+    if a.region_id() != b.region_id() {
+        return Err(bad(format!(
+            "cannot compare the regions {} and {}",
+            a.region_id(),
+            b.region_id()
+        )));
+    }
     let mut lines: Vec<BorderLine> = a.lines().to_vec();
     let have: HashSet<SegKey> = a
         .lines()

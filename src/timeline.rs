@@ -41,6 +41,8 @@ impl Event {
 
 /// The coarse status of a piece of land on a date: which side held it.
 ///
+/// The Sino-Russian region uses the first six; the Taiwan region adds `Japan` and `Disputed`.
+///
 /// The state's own name on the date is in the answer ([`crate::Sovereignty::sovereign`]) and
 /// comes from the dataset's [`State`]s. `Sea` and `Outside` are statuses of the faces that
 /// cut the frame (every face has a status on every date, so areas and maps can account for
@@ -71,6 +73,12 @@ pub enum Status {
     /// Land outside the covered area (Korea, Mongolia, China west of 115.5E): a face, never an
     /// answer.
     Outside,
+    /// Japanese sovereignty (Taiwan and Penghu, 1895-1945).
+    Japan,
+    /// Held by one state and claimed by another, the title itself disputed (Taiwan, Penghu,
+    /// Kinmen and Matsu after 1945 and 1949 in the default reading): the sovereign's name says
+    /// who administers and who claims.
+    Disputed,
 }
 
 impl Status {
@@ -83,6 +91,8 @@ impl Status {
             Status::Undetermined => "undetermined",
             Status::Sea => "sea",
             Status::Outside => "outside",
+            Status::Japan => "japan",
+            Status::Disputed => "disputed",
         }
     }
 
@@ -95,9 +105,23 @@ impl Status {
             "undetermined" => Status::Undetermined,
             "sea" => Status::Sea,
             "outside" => Status::Outside,
+            "japan" => Status::Japan,
+            "disputed" => Status::Disputed,
             _ => return None,
         })
     }
+
+    /// Every status, in the order of the enum.
+    pub const ALL: [Status; 8] = [
+        Status::Russia,
+        Status::China,
+        Status::Joint,
+        Status::Undetermined,
+        Status::Sea,
+        Status::Outside,
+        Status::Japan,
+        Status::Disputed,
+    ];
 
     /// True for the statuses of covered land.
     pub fn is_land(self) -> bool {
@@ -113,7 +137,7 @@ impl fmt::Display for StatusError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{:?} is not a status (russia, china, joint, undetermined, sea, outside)",
+            "{:?} is not a status (russia, china, joint, undetermined, sea, outside, japan, disputed)",
             self.0
         )
     }
@@ -213,6 +237,9 @@ pub struct MapStyle {
     /// The legend's words for land outside the covered area.
     #[serde(default)]
     pub outside: String,
+    /// The data sets the map's credits name (empty: the Sino-Russian region's).
+    #[serde(default)]
+    pub data: String,
 }
 
 /// Who holds a face: sea, outside, a state or a shared holding; region statuses name one.

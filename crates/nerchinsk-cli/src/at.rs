@@ -9,7 +9,14 @@ use crate::when::parse_when;
 /// The answer for the point `lon`, `lat` (text, WGS84 degrees) on `when` (a year or a date
 /// YYYY-MM-DD): a sentence, or with `json` one JSON object that adds the de facto control
 /// ([`answer_json`]).
-pub fn at(atlas: &Atlas, lon: &str, lat: &str, when: &str, json: bool) -> Result<String, String> {
+/// The atlas is the one of `atlases` whose frame holds the point ([`crate::pick`]).
+pub fn at(
+    atlases: &[&'static Atlas],
+    lon: &str,
+    lat: &str,
+    when: &str,
+    json: bool,
+) -> Result<String, String> {
     let num = |s: &str, what: &str| {
         s.parse::<f64>()
             .map_err(|_| format!("{what} {s:?} is not a number"))
@@ -17,6 +24,7 @@ pub fn at(atlas: &Atlas, lon: &str, lat: &str, when: &str, json: bool) -> Result
     let (lon, lat) = (num(lon, "longitude")?, num(lat, "latitude")?);
     let date = parse_when(when)?;
     let point = Point::new(lon, lat);
+    let atlas = crate::pick(atlases, point);
     if json {
         return answer_json(atlas, point, date)
             .map(|v| v.to_string())
@@ -38,9 +46,14 @@ pub fn at(atlas: &Atlas, lon: &str, lat: &str, when: &str, json: bool) -> Result
             why_text(&o.why)
         ),
     };
+    let line = if near.line.is_empty() {
+        "no treaty line in force".to_string()
+    } else {
+        format!("{:.1} km from the {} line", near.distance_km, near.line)
+    };
     Ok(format!(
-        "{lon}, {lat} on {date}: {} ({}), set by the {}; {:.1} km from the {} line{doubt}",
-        s.sovereign, s.status, s.treaty, near.distance_km, near.line
+        "{lon}, {lat} on {date}: {} ({}), set by the {}; {line}{doubt}",
+        s.sovereign, s.status, s.treaty
     ))
 }
 
@@ -55,10 +68,12 @@ pub fn answer_json(atlas: &Atlas, point: Point<f64>, date: Date) -> Result<Value
     let s = atlas.sovereignty_on(point, date)?;
     let near = atlas.nearest_border_on(point, date)?;
     let sure = atlas.certainty_on(point, date)?;
-    let c = nerchinsk::control::embedded().control_on(atlas, point, date)?;
+    let c = nerchinsk::control::for_region(atlas.region_id()).control_on(atlas, point, date)?;
+    // a region without treaty lines (Taiwan) has no nearest line: null, not infinity
+    let distance = (!near.line.is_empty()).then(|| (near.distance_km * 1000.0).round() / 1000.0);
     let mut v = serde_json::json!({
         "status": s.status.as_str(), "sovereign": s.sovereign, "treaty": s.treaty,
-        "distance_km": (near.distance_km * 1000.0).round() / 1000.0, "nearest_line": near.line,
+        "distance_km": distance, "nearest_line": near.line,
         "lon": point.x(), "lat": point.y(), "year": date.year, "date": date.to_string(),
         "control": {"controller": c.controller, "side": c.side.map(|s| s.as_str()),
                     "area": c.area, "claimed_by": c.claimed_by, "reason": c.reason},

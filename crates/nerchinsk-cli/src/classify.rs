@@ -114,12 +114,11 @@ pub fn classify_point(
         .sovereignty_with_certainty_on(p, date)
         .map_err(|e| Bad::new(error_code(&e), e.to_string()))?;
     let distance_km = if distance {
-        Some(
-            atlas
-                .nearest_border_on(p, date)
-                .map_err(|e| Bad::new(error_code(&e), e.to_string()))?
-                .distance_km,
-        )
+        let near = atlas
+            .nearest_border_on(p, date)
+            .map_err(|e| Bad::new(error_code(&e), e.to_string()))?;
+        // a region without treaty lines (Taiwan) has no distance: empty, not infinity
+        (!near.line.is_empty()).then_some(near.distance_km)
     } else {
         None
     };
@@ -217,7 +216,8 @@ pub fn parse_row(rec: &ByteRecord, layout: &RowLayout) -> Result<(Point<f64>, Da
 
 /// What stays fixed for the whole run.
 struct Job<'a> {
-    atlas: &'a Atlas,
+    /// The atlas of each region; a row takes the one whose frame holds it ([`crate::pick`]).
+    atlases: &'a [&'static Atlas],
     date: Option<Date>,
     year_column: Option<&'a str>,
     distance: bool,
@@ -280,7 +280,7 @@ impl Tally {
 
 /// `nerchinsk classify`: classify every row of `a.input` into `a.output` (stdout if `None`),
 /// report bad rows and a summary on stderr. The error is the message for a failed run.
-pub fn classify(atlas: &Atlas, a: &Options) -> Result<(), String> {
+pub fn classify(atlases: &[&'static Atlas], a: &Options) -> Result<(), String> {
     let start = Instant::now();
     let stdin = a.input == Path::new("-");
     let format = a
@@ -308,7 +308,7 @@ pub fn classify(atlas: &Atlas, a: &Options) -> Result<(), String> {
     let input = BufReader::with_capacity(1 << 20, input);
     let out = crate::output(a.output.as_deref())?;
     let job = Job {
-        atlas,
+        atlases,
         date,
         year_column: a.year_column.as_deref(),
         distance: a.distance,
@@ -430,8 +430,9 @@ fn classify_csv(
                 let mut dist = String::new();
                 for rec in piece {
                     let line = rec.position().map_or(0, |p| p.line());
-                    let answer = parse_row(rec, &layout)
-                        .and_then(|(p, date)| classify_point(job.atlas, p, date, job.distance));
+                    let answer = parse_row(rec, &layout).and_then(|(p, date)| {
+                        classify_point(crate::pick(job.atlases, p), p, date, job.distance)
+                    });
                     let pad = width.saturating_sub(rec.len());
                     let fields = rec.iter().chain(std::iter::repeat_n(&b""[..], pad));
                     let res = match &answer {
@@ -547,7 +548,7 @@ fn classify_geojson(
                         },
                         (None, None) => unreachable!("checked by classify"),
                     };
-                    classify_point(job.atlas, p, date, job.distance)
+                    classify_point(crate::pick(job.atlases, p), p, date, job.distance)
                 })();
                 let (status, sovereign, treaty, dist, certain) = match &answer {
                     Ok(ans) => (

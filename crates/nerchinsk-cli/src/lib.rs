@@ -36,6 +36,53 @@ pub fn atlas_of(reading: Reading) -> Result<&'static Atlas, String> {
         .map_err(Clone::clone)
 }
 
+/// The atlas of each embedded region under `reading`, Sino-Russian then Taiwan
+/// ([`nerchinsk::data::regions`]): the reading's own atlas for the region it concerns
+/// ([`Reading::region`]), the embedded one for the other.
+pub fn atlases_of(reading: Reading) -> Result<[&'static Atlas; 2], String> {
+    let own = atlas_of(reading)?;
+    Ok(nerchinsk::data::regions().map(|a| {
+        if a.region_id() == reading.region() {
+            own
+        } else {
+            a
+        }
+    }))
+}
+
+/// The atlas among `atlases` whose frame holds `point`, else the first (whose errors then say
+/// what is covered); as [`nerchinsk::data::covering`] does for the embedded regions.
+pub fn pick(atlases: &[&'static Atlas], point: geo_types::Point<f64>) -> &'static Atlas {
+    let inside = |a: &&&Atlas| {
+        let f = a.frame();
+        (f.min().x..=f.max().x).contains(&point.x()) && (f.min().y..=f.max().y).contains(&point.y())
+    };
+    atlases
+        .iter()
+        .skip(1)
+        .find(inside)
+        .or(atlases.first())
+        .copied()
+        .expect("at least one atlas")
+}
+
+/// The atlas of the region `region` (`sino_russian` or `taiwan`) under `reading`: an error if
+/// the reading concerns another region, so that it is never silently ignored.
+pub fn region_atlas(reading: Reading, region: &str) -> Result<&'static Atlas, String> {
+    if reading != Reading::Standard && reading.region() != region {
+        return Err(format!(
+            "the reading {} concerns the region {}, not {region}: add --region {}",
+            reading.id(),
+            reading.region(),
+            reading.region()
+        ));
+    }
+    atlases_of(reading)?
+        .into_iter()
+        .find(|a| a.region_id() == region)
+        .ok_or_else(|| format!("no region {region:?} (sino_russian, taiwan)"))
+}
+
 /// A buffered writer to the file `path`, or to stdout for `None` and `-`.
 pub fn output(path: Option<&Path>) -> Result<Box<dyn Write>, String> {
     Ok(match path {

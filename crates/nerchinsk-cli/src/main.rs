@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use nerchinsk::readings::Reading;
 use nerchinsk::Date;
-use nerchinsk_cli::{at, atlas_of, classify, map, serve, when};
+use nerchinsk_cli::{at, atlases_of, classify, map, region_atlas, serve, when};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -20,12 +20,18 @@ Examples:
   nerchinsk classify gazetteer.geojson --year 1859 -o classified.geojson
   nerchinsk territories --year 1859 -o territories-1859.geojson
   nerchinsk map --year 1861 -o map-1861.svg
+  nerchinsk at 121.5167 25.0667 1900
+  nerchinsk map --region taiwan --year 1950 -o taiwan-1950.svg
   nerchinsk serve --port 8080
 
 Coordinates are WGS84 degrees, longitude first. A bare year means 31 December of that year, so
-1858 is after the Treaty of Aigun; a date YYYY-MM-DD is proleptic Gregorian. Only the mainland
-between 105.5E and 141.8E, 42.25N and 57.5N and its offshore islands of at least 1 km² are
-covered (no Korea, Mongolia, China west of 115.5E, Sakhalin or Hokkaido).";
+1858 is after the Treaty of Aigun; a date YYYY-MM-DD is proleptic Gregorian. Two regions are
+covered. Sino-Russian: the mainland between 105.5E and 141.8E, 42.25N and 57.5N and its
+offshore islands of at least 1 km² (no Korea, Mongolia, China west of 115.5E, Sakhalin or
+Hokkaido), from 1689. Taiwan: the islands the Republic of China administers between 118E and
+123E, 21.5N and 26.5N (Taiwan, Penghu, Kinmen, Matsu and others of at least 0.1 km²), from
+1683. at and classify take each point's region from its coordinates; territories, changes and
+map take --region.";
 
 #[derive(Parser)]
 #[command(
@@ -40,9 +46,33 @@ struct Cli {
     cmd: Cmd,
     /// Which reading of the disputed clauses to use: standard (the Little Gorbitsa, the embedded
     /// data), great_gorbitsa (the Amazar), main_channel (the river islands by the main channel)
-    /// or qiqihar_void (the 1911 agreement void until 1992; see README, "Competing readings")
+    /// or qiqihar_void (the 1911 agreement void until 1992); for Taiwan prc, roc or undetermined
+    /// (the parties' positions; the standard data name who administers and that the title is
+    /// disputed). See README, "Competing readings"
     #[arg(long, global = true, value_enum, default_value_t = ReadingArg::Standard)]
     reading: ReadingArg,
+    /// The region of territories, changes and map: sino_russian or taiwan (at and classify
+    /// take each point's region from its coordinates)
+    #[arg(long, global = true, value_enum, default_value_t = RegionArg::SinoRussian)]
+    region: RegionArg,
+}
+
+/// `--region`: the embedded regions, by their ids.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum RegionArg {
+    #[value(name = "sino_russian")]
+    SinoRussian,
+    #[value(name = "taiwan")]
+    Taiwan,
+}
+
+impl RegionArg {
+    fn id(self) -> &'static str {
+        match self {
+            RegionArg::SinoRussian => "sino_russian",
+            RegionArg::Taiwan => "taiwan",
+        }
+    }
 }
 
 /// `--reading`: the readings of `nerchinsk::readings`, by their ids.
@@ -56,6 +86,12 @@ enum ReadingArg {
     MainChannel,
     #[value(name = "qiqihar_void")]
     QiqiharVoid,
+    #[value(name = "prc")]
+    Prc,
+    #[value(name = "roc")]
+    Roc,
+    #[value(name = "undetermined")]
+    Undetermined,
 }
 
 impl From<ReadingArg> for Reading {
@@ -65,6 +101,9 @@ impl From<ReadingArg> for Reading {
             ReadingArg::GreatGorbitsa => Reading::GreatGorbitsa,
             ReadingArg::MainChannel => Reading::MainChannel,
             ReadingArg::QiqiharVoid => Reading::QiqiharVoid,
+            ReadingArg::Prc => Reading::Prc,
+            ReadingArg::Roc => Reading::Roc,
+            ReadingArg::Undetermined => Reading::TitleUndetermined,
         }
     }
 }
@@ -345,28 +384,36 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let result = atlas_of(cli.reading.into()).and_then(|atlas| match cli.cmd {
-        Cmd::At(a) => at::at(atlas, &a.lon, &a.lat, &a.when, a.json).map(|line| println!("{line}")),
-        Cmd::Classify(a) => classify::classify(atlas, &a.options()),
-        Cmd::Territories(a) => a.when.date().and_then(|d| {
+    let reading: Reading = cli.reading.into();
+    let on_region = || region_atlas(reading, cli.region.id());
+    let result = match cli.cmd {
+        Cmd::At(a) => atlases_of(reading).and_then(|atlases| {
+            at::at(&atlases, &a.lon, &a.lat, &a.when, a.json).map(|line| println!("{line}"))
+        }),
+        Cmd::Classify(a) => {
+            atlases_of(reading).and_then(|atlases| classify::classify(&atlases, &a.options()))
+        }
+        Cmd::Territories(a) => on_region().and_then(|atlas| {
+            let d = a.when.date()?;
             nerchinsk_cli::territories(atlas, d, a.band, a.output.as_deref(), a.pretty)
         }),
-        Cmd::Changes(a) => when::parse_when(&a.from)
-            .map_err(|e| format!("--from: {e}"))
-            .and_then(|from| {
-                let to = when::parse_when(&a.to).map_err(|e| format!("--to: {e}"))?;
-                nerchinsk_cli::changes(atlas, from, to, a.output.as_deref(), a.pretty)
-            }),
-        Cmd::Map(a) => a
-            .when
-            .date()
-            .and_then(|d| map::write_map(atlas, d, a.width, &a.output)),
+        Cmd::Changes(a) => on_region().and_then(|atlas| {
+            let from = when::parse_when(&a.from).map_err(|e| format!("--from: {e}"))?;
+            let to = when::parse_when(&a.to).map_err(|e| format!("--to: {e}"))?;
+            nerchinsk_cli::changes(atlas, from, to, a.output.as_deref(), a.pretty)
+        }),
+        Cmd::Map(a) => {
+            on_region().and_then(|atlas| map::write_map(atlas, a.when.date()?, a.width, &a.output))
+        }
+        Cmd::Serve(_) if cli.region != RegionArg::SinoRussian => {
+            Err("serve shows the sino_russian region only".into())
+        }
         Cmd::Serve(a) => serve::run(serve::Options {
             bind: a.bind,
             port: a.port,
-            reading: cli.reading.into(),
+            reading,
         }),
-    });
+    };
     finish(result)
 }
 

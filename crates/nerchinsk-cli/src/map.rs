@@ -17,6 +17,8 @@ fn fill(status: Status) -> &'static str {
         Status::Undetermined => "url(#hatch)",
         Status::Sea => "#d3e5f3",
         Status::Outside => "#e4e4e4",
+        Status::Japan => "#f0b8c8",
+        Status::Disputed => "#b8d8b0",
     }
 }
 
@@ -111,14 +113,15 @@ fn path_data(out: &mut String, pts: impl IntoIterator<Item = (f64, f64)>, close:
     }
 }
 
-/// The last event on or before `date` that changed the lines in force (a change of state alone,
-/// such as a buffer republic's, changes none).
+/// The last event on or before `date` that changed the lines in force or moved land from one
+/// status to another (a change of state alone, such as a buffer republic's, changes neither).
 fn last_line_change(atlas: &Atlas, date: Date) -> Result<&nerchinsk::Event> {
     let events = atlas.events();
     let mut i = events.iter().rposition(|e| e.date <= date).unwrap_or(0);
     while i > 0
         && atlas.lines_in_force_on(events[i].date)?
             == atlas.lines_in_force_on(events[i - 1].date)?
+        && atlas.transfers_of(&events[i].id)?.is_empty()
     {
         i -= 1;
     }
@@ -129,7 +132,9 @@ fn last_line_change(atlas: &Atlas, date: Date) -> Result<&nerchinsk::Event> {
 /// force (each a group with id `line-<id>`, labelled by the treaty that put it in force), rivers
 /// and lines not in force, coast, Lake Khanka, a graticule, a legend, a scale bar and a title.
 ///
-/// Equirectangular, longitudes scaled by cos 50°N, so the scale is true along 50°N. Errors as
+/// Equirectangular, longitudes scaled by the cosine of the frame's middle latitude (rounded to a
+/// degree: 50°N for the Sino-Russian region, 24°N for Taiwan), so the scale is true along it.
+/// Errors as
 /// [`Atlas::land_by_status_on`] (a date before the first event).
 pub fn map_svg(atlas: &Atlas, date: Date, width: f64) -> Result<String> {
     use std::fmt::Write as _;
@@ -147,7 +152,8 @@ pub fn map_svg(atlas: &Atlas, date: Date, width: f64) -> Result<String> {
     }
     let frame = atlas.frame();
     let (lo, hi) = (frame.min(), frame.max());
-    let kx = 50f64.to_radians().cos();
+    let lat0 = ((lo.y + hi.y) / 2.0).round();
+    let kx = lat0.to_radians().cos();
     let margin = 0.035 * width;
     let s = (width - 2.0 * margin) / ((hi.x - lo.x) * kx);
     let map_h = (hi.y - lo.y) * s;
@@ -182,7 +188,7 @@ pub fn map_svg(atlas: &Atlas, date: Date, width: f64) -> Result<String> {
 </defs>
 <rect width="100%" height="100%" fill="white"/>
 <text id="title" x="{mx:.1}" y="{ty:.1}" font-size="{tf:.1}" font-weight="bold">{title} on {date_long}</text>
-<text id="subtitle" x="{mx:.1}" y="{sy:.1}" font-size="{sf:.1}" fill="#444">In force since the {ev} ({evd}). {names}.</text>
+<text id="subtitle" x="{mx:.1}" y="{sy:.1}" font-size="{sf:.1}" fill="#444">In force since the {ev} ({evd}).{names}</text>
 <g clip-path="url(#frame)">
 <rect id="sea" x="{mx:.1}" y="{top:.1}" width="{mw:.1}" height="{map_h:.1}" fill="{sea}"/>
 "##,
@@ -196,19 +202,22 @@ pub fn map_svg(atlas: &Atlas, date: Date, width: f64) -> Result<String> {
         ev = xml_escape(&event.name),
         evd = event.date,
         title = xml_escape(&atlas.map_style().title),
-        names = xml_escape(
-            &atlas
-                .states()
-                .iter()
-                .map(|s| (s.label.as_str(), s.name_on(date)))
-                .filter(|(_, name)| holders.iter().any(|(_, h)| h == name))
-                .map(|(label, name)| match label == name {
-                    true => name.to_string(),
-                    false => format!("{label}: {name}"),
-                })
-                .collect::<Vec<_>>()
-                .join("; ")
-        ),
+        // the states that held land, by name; none where every holding is shared (Taiwan after 1945)
+        names = match atlas
+            .states()
+            .iter()
+            .map(|s| (s.label.as_str(), s.name_on(date)))
+            .filter(|(_, name)| holders.iter().any(|(_, h)| h == name))
+            .map(|(label, name)| match label == name {
+                true => name.to_string(),
+                false => format!("{label}: {name}"),
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+        {
+            n if n.is_empty() => String::new(),
+            n => format!(" {}.", xml_escape(&n)),
+        },
         sea = fill(Status::Sea),
     );
 
@@ -413,6 +422,10 @@ pub fn map_svg(atlas: &Atlas, date: Date, width: f64) -> Result<String> {
             Status::Outside => atlas.map_style().outside.clone(),
             Status::Joint => "joint: held in common by both".to_string(),
             Status::Undetermined => "undetermined: left open by the treaty".to_string(),
+            Status::Disputed => {
+                "disputed: held by one state, its title disputed (the answers name who administers and who claims)"
+                    .to_string()
+            }
             _ => {
                 let names: Vec<&str> = holders
                     .iter()
@@ -434,26 +447,29 @@ pub fn map_svg(atlas: &Atlas, date: Date, width: f64) -> Result<String> {
             y = sw / 2.0
         )
     };
-    item(
-        &mut svg,
-        stroke("stroke=\"#9e1b1b\" stroke-width=\"2.2\""),
-        "treaty line in force".into(),
-    );
-    item(
-        &mut svg,
-        stroke("stroke=\"#e8a33d\" stroke-opacity=\"0.45\" stroke-width=\"6\""),
-        "uncertain: within a line's accuracy".into(),
-    );
-    item(
-        &mut svg,
-        stroke("stroke=\"#4f86c6\" stroke-width=\"1.1\""),
-        "river (not a border on this date)".into(),
-    );
-    item(
-        &mut svg,
-        stroke("stroke=\"#8a6d5a\" stroke-width=\"0.9\" stroke-dasharray=\"2 3\""),
-        "treaty line not in force on this date".into(),
-    );
+    // a region without treaty lines (Taiwan) has none of these to show
+    if atlas.lines().iter().any(|l| l.kind == LineKind::Border) {
+        item(
+            &mut svg,
+            stroke("stroke=\"#9e1b1b\" stroke-width=\"2.2\""),
+            "treaty line in force".into(),
+        );
+        item(
+            &mut svg,
+            stroke("stroke=\"#e8a33d\" stroke-opacity=\"0.45\" stroke-width=\"6\""),
+            "uncertain: within a line's accuracy".into(),
+        );
+        item(
+            &mut svg,
+            stroke("stroke=\"#4f86c6\" stroke-width=\"1.1\""),
+            "river (not a border on this date)".into(),
+        );
+        item(
+            &mut svg,
+            stroke("stroke=\"#8a6d5a\" stroke-width=\"0.9\" stroke-dasharray=\"2 3\""),
+            "treaty line not in force on this date".into(),
+        );
+    }
     item(
         &mut svg,
         stroke("stroke=\"#5b88b0\" stroke-width=\"0.7\""),
@@ -461,8 +477,8 @@ pub fn map_svg(atlas: &Atlas, date: Date, width: f64) -> Result<String> {
     );
     svg.push_str("</g>\n");
 
-    // scale bar, true along 50°N (mean Earth radius)
-    let km = [100.0, 200.0, 250.0, 500.0, 1000.0]
+    // scale bar, true along the standard parallel (mean Earth radius)
+    let km = [10.0, 20.0, 25.0, 50.0, 100.0, 200.0, 250.0, 500.0, 1000.0]
         .into_iter()
         .rev()
         .find(|k| k * px_per_km <= 0.3 * width)
@@ -471,7 +487,7 @@ pub fn map_svg(atlas: &Atlas, date: Date, width: f64) -> Result<String> {
     let (bx, by) = (width - margin - bar, height - 0.045 * width);
     let _ = writeln!(
         svg,
-        "<g id=\"scale-bar\" font-size=\"{font:.1}\"><rect x=\"{bx:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"5\" fill=\"#333\"/><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"5\" fill=\"white\" stroke=\"#333\"/><text x=\"{bx:.1}\" y=\"{:.1}\">0</text><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{km:.0} km (along 50°N)</text></g>",
+        "<g id=\"scale-bar\" font-size=\"{font:.1}\"><rect x=\"{bx:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"5\" fill=\"#333\"/><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"5\" fill=\"white\" stroke=\"#333\"/><text x=\"{bx:.1}\" y=\"{:.1}\">0</text><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{km:.0} km (along {lat0}°N)</text></g>",
         by,
         bar / 2.0,
         bx + bar / 2.0,
@@ -483,9 +499,13 @@ pub fn map_svg(atlas: &Atlas, date: Date, width: f64) -> Result<String> {
     );
     let _ = writeln!(
         svg,
-        "<text id=\"credits\" x=\"{margin:.1}\" y=\"{:.1}\" font-size=\"{:.1}\" fill=\"#666\">nerchinsk map --date {date}: equirectangular, longitudes scaled by cos 50°N. Data: GSHHG/WDBII, Natural Earth, ETOPO5.</text>",
+        "<text id=\"credits\" x=\"{margin:.1}\" y=\"{:.1}\" font-size=\"{:.1}\" fill=\"#666\">nerchinsk map --date {date}: equirectangular, longitudes scaled by cos {lat0}°N. Data: {data}.</text>",
         height - 0.012 * width,
-        font * 0.85
+        font * 0.85,
+        data = match atlas.map_style().data.as_str() {
+            "" => "GSHHG/WDBII, Natural Earth, ETOPO5",
+            d => d,
+        },
     );
     svg.push_str("</svg>\n");
     Ok(svg)

@@ -70,7 +70,7 @@ fn at_answers_as_the_command_line() {
     assert_eq!(v["control"]["reason"], "de jure");
     // the same object as `at --json`, from the same code
     let cli = nerchinsk_cli::at::at(
-        nerchinsk::data::embedded(),
+        &[nerchinsk::data::embedded()],
         "135.07",
         "48.48",
         "1859-12-31",
@@ -105,8 +105,9 @@ fn at_sea_and_outside_answer_as_the_command_line_does() {
         let (status, v) = json(uri);
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{uri}");
         assert_eq!(v["code"], code);
-        let cli = nerchinsk_cli::at::at(nerchinsk::data::embedded(), arg[0], arg[1], "1900", true)
-            .unwrap_err();
+        let cli =
+            nerchinsk_cli::at::at(&[nerchinsk::data::embedded()], arg[0], arg[1], "1900", true)
+                .unwrap_err();
         assert_eq!(v["error"], cli.as_str());
     }
 }

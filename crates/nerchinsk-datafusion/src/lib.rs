@@ -89,9 +89,13 @@ pub const BEFORE_COVERAGE: i8 = 7;
 pub const INVALID_YEAR: i8 = 8;
 /// Code of any other error of the core library.
 pub const OTHER_ERROR: i8 = 9;
+/// Code of [`Status::Japan`] (the Taiwan region; never an answer of the Sino-Russian atlas).
+pub const JAPAN: i8 = 10;
+/// Code of [`Status::Disputed`] (the Taiwan region; never an answer of the Sino-Russian atlas).
+pub const DISPUTED: i8 = 11;
 
 /// The names of the codes, indexed by code (what `status_name(code)` returns).
-pub const CODE_NAMES: [&str; 10] = [
+pub const CODE_NAMES: [&str; 12] = [
     "russia",
     "china",
     "joint",
@@ -102,6 +106,8 @@ pub const CODE_NAMES: [&str; 10] = [
     "before_coverage",
     "invalid_year",
     "error",
+    "japan",
+    "disputed",
 ];
 
 /// The code of a status.
@@ -113,6 +119,8 @@ pub fn status_code(status: Status) -> i8 {
         Status::Undetermined => UNDETERMINED,
         Status::Sea => SEA,
         Status::Outside => OUTSIDE,
+        Status::Japan => JAPAN,
+        Status::Disputed => DISPUTED,
     }
 }
 
@@ -558,14 +566,7 @@ mod tests {
 
     #[test]
     fn codes_follow_the_status_order_and_names() {
-        for s in [
-            Status::Russia,
-            Status::China,
-            Status::Joint,
-            Status::Undetermined,
-            Status::Sea,
-            Status::Outside,
-        ] {
+        for s in Status::ALL {
             assert_eq!(CODE_NAMES[status_code(s) as usize], s.as_str());
         }
     }

@@ -2,7 +2,7 @@
 //! `nearest_border`.
 
 use geo_types::Point;
-use nerchinsk::data::embedded;
+use nerchinsk::data::covering;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
@@ -40,7 +40,8 @@ impl Sovereignty {
     }
 }
 
-/// Which state held the point (WGS84 degrees: longitude, latitude) on a date.
+/// Which state held the point (WGS84 degrees: longitude, latitude) on a date, in the region
+/// whose frame holds it (the Sino-Russian border or Taiwan).
 ///
 /// `year_or_date` is an int year (meaning 31 December of that year, so 1858 is after the
 /// Treaty of Aigun), an ISO date string "YYYY-MM-DD" (or a year as text) or a
@@ -54,6 +55,8 @@ impl Sovereignty {
 ///
 /// >>> nerchinsk.sovereignty_at(124.0775, 53.39056, 1700).sovereign  # Albazino
 /// 'Qing Empire'
+/// >>> nerchinsk.sovereignty_at(120.1833, 22.9833, 1900).status  # Tainan
+/// 'japan'
 #[pyfunction]
 pub fn sovereignty_at(
     lon: f64,
@@ -61,9 +64,8 @@ pub fn sovereignty_at(
     year_or_date: &Bound<'_, PyAny>,
 ) -> PyResult<Sovereignty> {
     let date = date_of(year_or_date).map_err(|e| e.into_py_err())?;
-    let atlas = embedded();
     let point = Point::new(lon, lat);
-    let (s, c) = atlas
+    let (s, c) = covering(point)
         .sovereignty_with_certainty_on(point, date)
         .map_err(from_library)?;
     let (doubt, other_sovereign) = match c.other_side {
@@ -104,15 +106,17 @@ impl NearestBorder {
 
 /// The treaty line in force on `date` nearest to the point, and its distance in km
 /// (along the WGS84 ellipsoid). `date` as in `sovereignty_at`. A point at sea or on
-/// uncovered land inside the covered frame still has a nearest line.
+/// uncovered land inside the covered frame still has a nearest line; in Taiwan, which has no
+/// treaty lines, `line` is empty and `distance_km` infinite.
 ///
 /// Raises `nerchinsk.Error` for a coordinate that is NaN, infinite or out of range, a point
 /// outside the frame, or a date before 1689 or that does not exist.
 #[pyfunction]
 pub fn nearest_border(lon: f64, lat: f64, date: &Bound<'_, PyAny>) -> PyResult<NearestBorder> {
     let date = date_of(date).map_err(|e| e.into_py_err())?;
-    let near = embedded()
-        .nearest_border_on(Point::new(lon, lat), date)
+    let point = Point::new(lon, lat);
+    let near = covering(point)
+        .nearest_border_on(point, date)
         .map_err(from_library)?;
     Ok(NearestBorder {
         line: near.line.to_string(),

@@ -146,3 +146,25 @@ def test_help_shows_the_contract():
     assert "year_or_date" in nerchinsk.sovereignty_at.__doc__
     assert "GIL" in nerchinsk.sovereignty_codes.__doc__
     assert "rows out" in nerchinsk.classify.__doc__.replace("\n", " ").replace("  ", " ")
+
+
+# Tainan and Jincheng (Kinmen), the Taiwan region (tests/taiwan.rs; data/TAIWAN.md, Landmarks).
+TAINAN = (120.1833, 22.9833)
+JINCHENG = (118.3167, 24.4)
+
+
+def test_the_taiwan_region_answers_by_coordinate():
+    assert nerchinsk.sovereignty_at(*TAINAN, 1700).sovereign == "Qing Empire"
+    s = nerchinsk.sovereignty_at(*TAINAN, 1900)
+    assert (s.status, s.sovereign, s.treaty) == ("japan", "Empire of Japan", "Treaty of Shimonoseki")
+    s = nerchinsk.sovereignty_at(*TAINAN, 1960)
+    assert s.status == "disputed" and "administered by the Republic of China" in s.sovereign
+    # Kinmen was never ceded
+    assert nerchinsk.sovereignty_at(*JINCHENG, 1900).sovereign == "Qing Empire"
+    # between signing and ratification of Shimonoseki: not certain, in time
+    s = nerchinsk.sovereignty_at(*TAINAN, "1895-04-20")
+    assert (s.status, s.certain, s.doubt, s.other_sovereign) == ("china", False, "time", "Empire of Japan")
+    near = nerchinsk.nearest_border(*TAINAN, 1900)
+    assert near.line == "" and near.distance_km == float("inf")
+    with pytest.raises(nerchinsk.Error, match="Kinmen"):
+        nerchinsk.sovereignty_at(118.1525, 24.4875, 1950)  # Xiamen island, PRC-held: outside the region

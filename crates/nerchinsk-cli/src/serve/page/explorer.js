@@ -34,7 +34,7 @@ function fmtKm2(v) { return Math.round(v).toLocaleString("en-GB").replace(/,/g, 
 function esc(s) {
   return String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
 }
-const FILL = { russia: "#e8a990", china: "#f2d67e", joint: "#b9a5de", undetermined: "#d9c9a0" };
+const FILL = { russia: "#e8a990", china: "#f2d67e", joint: "#b9a5de", undetermined: "#d9c9a0", japan: "#f0b8c8", disputed: "#b8d8b0" };
 
 async function api(path, params) {
   const q = new URLSearchParams(params).toString();
