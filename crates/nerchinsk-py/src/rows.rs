@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use geo_types::Point;
-use nerchinsk::{data::embedded, Date};
+use nerchinsk::{data::covering, Date};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 
@@ -63,17 +63,17 @@ pub fn classify_rows<'py>(
     columns(py, &answers)
 }
 
-/// Every row's answer, on every core.
+/// Every row's answer, on every core, from the region whose frame holds the row's point.
 fn answer_rows(lon: &[f64], lat: &[f64], dates: &[Result<Date, &'static str>]) -> Vec<RowAnswer> {
     use rayon::prelude::*;
-    let atlas = embedded();
     lon.par_iter()
         .zip(lat)
         .zip(dates)
         .map(|((&x, &y), date)| {
             let date = (*date)?;
-            atlas
-                .sovereignty_on(Point::new(x, y), date)
+            let point = Point::new(x, y);
+            covering(point)
+                .sovereignty_on(point, date)
                 .map(|s| (s.status.as_str(), s.sovereign, s.treaty))
                 .map_err(|e| e.code())
         })

@@ -168,3 +168,11 @@ def test_the_taiwan_region_answers_by_coordinate():
     assert near.line == "" and near.distance_km == float("inf")
     with pytest.raises(nerchinsk.Error, match="Kinmen"):
         nerchinsk.sovereignty_at(118.1525, 24.4875, 1950)  # Xiamen island, PRC-held: outside the region
+
+
+def test_classify_answers_rows_of_both_regions():
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame({"lon": [TAINAN[0], ALBAZINO[0]], "lat": [TAINAN[1], ALBAZINO[1]], "year": [1900, 1900]})
+    out = nerchinsk.classify(df, date="year")
+    assert list(out["status"]) == ["japan", "russia"]
+    assert list(out["sovereign"]) == ["Empire of Japan", "Russian Empire"]

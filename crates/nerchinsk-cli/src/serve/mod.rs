@@ -80,12 +80,28 @@ pub struct App {
     heavy: Semaphore,
 }
 
+/// The region the explorer shows.
+pub const SERVED_REGION: &str = "sino_russian";
+
+/// The readings of the region the explorer shows, in the order of [`Reading::ALL`].
+pub fn served_readings() -> impl Iterator<Item = Reading> {
+    Reading::ALL
+        .into_iter()
+        .filter(|r| r.region() == SERVED_REGION)
+}
+
 impl App {
     /// The state of a server whose requests without `reading=` use `default_reading`. Builds
     /// the atlas of every reading (about 0.1 s each, once per process).
     pub fn new(default_reading: Reading) -> Result<App, String> {
-        let atlases = Reading::ALL
-            .into_iter()
+        if default_reading.region() != SERVED_REGION {
+            return Err(format!(
+                "the reading {} concerns the region {}; serve shows the {SERVED_REGION} region only",
+                default_reading.id(),
+                default_reading.region()
+            ));
+        }
+        let atlases = served_readings()
             .map(|r| crate::atlas_of(r).map(|a| (r, a)))
             .collect::<Result<_, _>>()?;
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());

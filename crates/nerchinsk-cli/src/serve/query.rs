@@ -142,13 +142,15 @@ impl Params {
     pub fn reading(&self, default: Reading) -> Result<Reading, ApiError> {
         match self.get("reading") {
             None => Ok(default),
-            Some(id) => Reading::from_id(id).ok_or_else(|| {
-                let ids: Vec<&str> = Reading::ALL.iter().map(|r| r.id()).collect();
-                ApiError::bad(
-                    "reading",
-                    format!("{:?} is not one of {}", clip(id), ids.join(", ")),
-                )
-            }),
+            Some(id) => Reading::from_id(id)
+                .filter(|r| r.region() == super::SERVED_REGION)
+                .ok_or_else(|| {
+                    let ids: Vec<&str> = super::served_readings().map(|r| r.id()).collect();
+                    ApiError::bad(
+                        "reading",
+                        format!("{:?} is not one of {}", clip(id), ids.join(", ")),
+                    )
+                }),
         }
     }
 
@@ -217,6 +219,14 @@ mod tests {
         let p = Params::parse(Some("width=%FF&reading=x"), &["width", "reading"]).unwrap();
         assert!(p.whole("width", 100..=4000, 1000).is_err());
         assert!(p.reading(Reading::Standard).is_err());
+        // a reading of the region the explorer does not show
+        let p = Params::parse(Some("reading=prc"), &["reading"]).unwrap();
+        let e = p.reading(Reading::Standard).err().unwrap();
+        assert!(
+            e.message.contains("great_gorbitsa") && !e.message.contains("roc"),
+            "{}",
+            e.message
+        );
         assert_eq!(clip(&"x".repeat(100)).chars().count(), 61);
     }
 }

@@ -195,8 +195,7 @@ pub async fn meta(
             })
         })
         .collect();
-    let readings: Vec<serde_json::Value> = nerchinsk::readings::Reading::ALL
-        .iter()
+    let readings: Vec<serde_json::Value> = super::served_readings()
         .map(|r| serde_json::json!({"id": r.id(), "name": r.name()}))
         .collect();
     let towns: Vec<serde_json::Value> = super::towns()
