@@ -13,7 +13,13 @@ use crate::error::Result;
 /// own, and the reading's name appended to `about`. Fails if the timeline does not declare
 /// the reading, or a region names a reading it does not declare.
 pub(super) fn taiwan_reading(id: &str) -> Result<(String, String)> {
-    let mut t = parse("taiwan timeline", TAIWAN_TIMELINE_JSON)?;
+    let t = with_reading(TAIWAN_TIMELINE_JSON, id)?;
+    Ok((TAIWAN_LINES_GEOJSON.to_string(), t))
+}
+
+/// The timeline `text` with the statuses of the reading `id` merged into its regions' own.
+fn with_reading(text: &str, id: &str) -> Result<String> {
+    let mut t = parse("taiwan timeline", text)?;
     let declared: Vec<String> = t["readings"]
         .as_array()
         .map(|rs| {
@@ -50,5 +56,38 @@ pub(super) fn taiwan_reading(id: &str) -> Result<(String, String)> {
             }
         }
     }
-    Ok((TAIWAN_LINES_GEOJSON.to_string(), t.to_string()))
+    Ok(t.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_reading;
+    use crate::error::Error;
+
+    const T: &str = r#"{"readings": [{"id": "a"}], "regions": [
+        {"name": "x", "statuses": {"e1": "s1", "e2": "s2"}, "readings": {"a": {"e2": "s3"}}},
+        {"name": "y", "statuses": {"e1": "s1"}}]}"#;
+
+    #[test]
+    fn a_reading_overrides_only_the_statuses_it_names() {
+        let v: serde_json::Value = serde_json::from_str(&with_reading(T, "a").unwrap()).unwrap();
+        assert_eq!(v["regions"][0]["statuses"]["e1"], "s1");
+        assert_eq!(v["regions"][0]["statuses"]["e2"], "s3");
+        assert_eq!(v["regions"][1]["statuses"]["e1"], "s1");
+    }
+
+    #[test]
+    fn bad_readings_are_data_errors() {
+        let err = |t: &str, id: &str| match with_reading(t, id) {
+            Err(Error::Data { message, .. }) => message,
+            other => panic!("{other:?}"),
+        };
+        assert!(err(T, "b").contains("no reading \"b\""));
+        assert!(err("{", "a").contains("taiwan timeline"));
+        assert!(err(r#"{"readings": [{"id": "a"}]}"#, "a").contains("no regions"));
+        let undeclared = T.replace(r#""readings": {"a""#, r#""readings": {"z""#);
+        assert!(err(&undeclared, "a").contains("\"z\""));
+        let no_statuses = r#"{"readings": [{"id": "a"}], "regions": [{"name": "x", "readings": {"a": {"e": "s"}}}]}"#;
+        assert!(err(no_statuses, "a").contains("no statuses"));
+    }
 }
