@@ -61,6 +61,7 @@ mod baseline;
 mod border;
 mod certain_cells;
 mod certainty;
+mod certainty_batch;
 mod changes;
 mod date;
 mod distance;
