@@ -2,7 +2,9 @@
 //! `naive` (geo `Contains` over every face), `geo_interval_tree` (geo's
 //! `IntervalTreeMultiPolygon` per face), `nerchinsk` (`Atlas::sovereignty_at`, one thread),
 //! `nerchinsk_with_certainty` (`Atlas::sovereignty_with_certainty_on`, one thread, the answer
-//! and how sure it is), `nerchinsk_batch` (`Atlas::sovereignty_batch_into`, every core, a `Result` per point) and
+//! and how sure it is), `nerchinsk_with_certainty_batch` (`Atlas::answer_ids_with_certainty_into`,
+//! one thread: a rayon pool of one; an `AnswerId` and a flag per point),
+//! `nerchinsk_batch` (`Atlas::sovereignty_batch_into`, every core, a `Result` per point) and
 //! `nerchinsk_batch_ids` (`Atlas::answer_ids_into`, every core, a 4-byte id per point);
 //! `ceiling_64k_table`, one load from a 64 KiB table per point and nothing else, the most any
 //! index could do on the machine at hand; and `build`, the time to build the atlas (and its
@@ -87,6 +89,18 @@ fn run(c: &mut Criterion, group: &str, queries: &[(Point<f64>, Date)]) {
                     },
                 )
                 .sum::<usize>()
+        })
+    });
+    // the same in one batch, on one thread like the row above (a rayon pool of one)
+    let one_thread = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("a thread pool");
+    let mut certain = Vec::with_capacity(queries.len());
+    g.bench_function("nerchinsk_with_certainty_batch", |b| {
+        b.iter(|| {
+            one_thread.install(|| atlas.answer_ids_with_certainty_into(queries, &mut certain));
+            black_box(&certain);
         })
     });
     // the machine's ceiling: one load from a 64 KiB table per point, nothing else

@@ -1,29 +1,37 @@
 //! Which small cells of the frame are certain in space in an epoch: a bit per cell (the fine
 //! cells of the point-location grid, 1,024 x 1,024 on the embedded data, so that a lookup
-//! already knows its cell), set when no
-//! treaty line in force comes within its own accuracy of any point of the cell. A lookup with
-//! its certainty reads one bit for most points; only points in cells near a line measure
-//! their distances. A second, coarse layer (a bit per [`BLOCK`] x [`BLOCK`] cells, 8 KiB an
+//! already knows its cell), set when no treaty line in force comes within its own accuracy of
+//! any point of the cell. A lookup with its certainty reads one bit for most points; only
+//! points in cells near a line measure their distances.
+//!
+//! The bits are stored by the point-location grid's cells ([`SUB`] x [`SUB`] fine cells each,
+//! 256 x 256 on the embedded data): 16 bits a cell, indexed as the lookup indexes its leaves,
+//! so that the lookup's own cell and place in it find the bit without more arithmetic. A
+//! second, coarse layer (a bit per grid cell, set when all its fine cells are certain: 8 KiB an
 //! epoch, so every epoch's stays in the core's cache) answers for most points before the fine
 //! bits (128 KiB an epoch) are read.
+
+use std::ops::ControlFlow;
 
 use geo_types::Coord;
 use rayon::prelude::*;
 
 use crate::ellipsoid::Place;
+use crate::grid::SUB;
 use crate::nearest::NearestGrid;
 
-/// Cells along each axis of a block of the coarse layer.
-const BLOCK: usize = 4;
+/// A grid cell's fine cells are the bits of a `u16`.
+const _: () = assert!(SUB * SUB == u16::BITS as usize);
 
 /// One epoch's bits; see the module docs.
 #[derive(Debug, Clone)]
 pub(crate) struct CertainCells {
-    /// Cells a side.
+    /// Fine cells a side.
     n: usize,
-    /// Bit `k % 64` of word `k / 64` is set if cell k (row-major) is certain.
-    bits: Vec<u64>,
-    /// The same for the blocks of `BLOCK` x `BLOCK` cells: set if all its cells are.
+    /// Bit `s` of `bits[c]` is set if fine cell `s` (row-major) of grid cell `c` (row-major)
+    /// is certain.
+    bits: Vec<u16>,
+    /// Bit `c % 64` of word `c / 64` is set if all fine cells of grid cell `c` are certain.
     blocks: Vec<u64>,
 }
 
@@ -34,11 +42,11 @@ fn bit(words: &[u64], k: usize) -> bool {
 }
 
 impl CertainCells {
-    /// The bits over `n` x `n` cells from `min` (lon/lat degrees), `scale` cells a degree along
-    /// x and y, for the lines
-    /// of `grid`, whose edge e has the accuracy `accuracy_km(e)` (at most `max_accuracy_km`). A cell is certain when every
-    /// edge is farther from its centre than the edge's accuracy plus the cell's radius; cells
-    /// too large for the grid's reach are left uncertain (slower, never wrong).
+    /// The bits over `n` x `n` fine cells (`n` a multiple of [`SUB`]) from `min` (lon/lat
+    /// degrees), `scale` cells a degree along x and y, for the lines of `grid`, whose edge e
+    /// has the accuracy `accuracy_km(e)` (at most `max_accuracy_km`). A cell is certain when
+    /// every edge is farther from its centre than the edge's accuracy plus the cell's radius;
+    /// cells too large for the grid's reach are left uncertain (slower, never wrong).
     pub(crate) fn build(
         grid: &NearestGrid,
         accuracy_km: impl Fn(usize) -> f64 + Sync,
@@ -47,6 +55,7 @@ impl CertainCells {
         scale: Coord<f64>,
         n: usize,
     ) -> CertainCells {
+        assert_eq!(n % SUB, 0, "whole grid cells of fine cells");
         let at = |u: f64, v: f64| Coord {
             x: min.x + u / scale.x,
             y: min.y + v / scale.y,
@@ -67,58 +76,50 @@ impl CertainCells {
                     .fold(0.0, f64::max)
             })
             .collect();
-        let words: Vec<u64> = (0..n * n / 64 + 1)
+        let certain = |i: usize, j: usize| {
+            let centre = at(i as f64 + 0.5, j as f64 + 0.5);
+            let radius = radius[j];
+            // most cells: the distance grid's cell has no line within its reach
+            if grid.all_farther_than(centre, grid.reach_km()) {
+                true
+            } else if max_accuracy_km + radius > grid.reach_km() {
+                false
+            } else {
+                let mut near = false;
+                grid.for_each_within(
+                    centre,
+                    max_accuracy_km + radius,
+                    |edge| accuracy_km(edge) + radius,
+                    |_| {
+                        near = true;
+                        ControlFlow::Break(())
+                    },
+                );
+                !near
+            }
+        };
+        let m = n / SUB;
+        let bits: Vec<u16> = (0..m * m)
             .into_par_iter()
-            .map(|w| {
-                let mut word = 0u64;
-                for b in 0..64 {
-                    let k = w * 64 + b;
-                    if k >= n * n {
-                        break;
-                    }
-                    let (i, j) = (k % n, k / n);
-                    let centre = at(i as f64 + 0.5, j as f64 + 0.5);
-                    let radius = radius[j];
-                    // most cells: the distance grid's cell has no line within its reach
-                    let certain = if grid.all_farther_than(centre, grid.reach_km()) {
-                        true
-                    } else if max_accuracy_km + radius > grid.reach_km() {
-                        false
-                    } else {
-                        let mut near = false;
-                        grid.for_each_within(
-                            centre,
-                            max_accuracy_km + radius,
-                            |edge| accuracy_km(edge) + radius,
-                            |_| near = true,
-                        );
-                        !near
-                    };
-                    word |= (certain as u64) << b;
-                }
-                word
+            .map(|c| {
+                let (ci, cj) = (c % m * SUB, c / m * SUB);
+                (0..SUB * SUB).fold(0u16, |word, s| {
+                    word | (certain(ci + s % SUB, cj + s / SUB) as u16) << s
+                })
             })
             .collect();
-        let m = n.div_ceil(BLOCK);
         let mut blocks = vec![0u64; m * m / 64 + 1];
-        for b in 0..m * m {
-            let (bi, bj) = (b % m * BLOCK, b / m * BLOCK);
-            let all = (bj..(bj + BLOCK).min(n))
-                .all(|j| (bi..(bi + BLOCK).min(n)).all(|i| bit(&words, j * n + i)));
-            blocks[b / 64] |= (all as u64) << (b % 64);
+        for (c, &word) in bits.iter().enumerate() {
+            blocks[c / 64] |= ((word == u16::MAX) as u64) << (c % 64);
         }
-        CertainCells {
-            n,
-            bits: words,
-            blocks,
-        }
+        CertainCells { n, bits, blocks }
     }
 
-    /// True if cell (`i`, `j`) is certain in space.
+    /// True if fine cell `sub` of grid cell `cell` is certain in space (both as
+    /// [`crate::grid::FaceGrid::locate_in_frame_with_cell`] gives them).
     #[inline(always)]
-    pub(crate) fn certain_at(&self, i: usize, j: usize) -> bool {
-        let m = self.n.div_ceil(BLOCK);
-        bit(&self.blocks, j / BLOCK * m + i / BLOCK) || bit(&self.bits, j * self.n + i)
+    pub(crate) fn certain_at(&self, cell: usize, sub: usize) -> bool {
+        bit(&self.blocks, cell) || self.bits[cell] >> sub & 1 == 1
     }
 
     /// The share of cells that are certain, 0 to 1.

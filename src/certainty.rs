@@ -1,6 +1,8 @@
 //! How sure an answer is: in space (a point within a line's accuracy of land of another status)
 //! and in time (a date between a treaty's signing and its ratification or entry into force).
 
+use std::ops::ControlFlow;
+
 use geo_types::Point;
 
 use crate::atlas::{Atlas, Sovereignty};
@@ -148,10 +150,13 @@ impl Atlas {
             return Err(self.rare_error(point, date));
         }
         // the lookup's own steps, keeping the fine cell for the certainty's bit
-        let (face, fi, fj) = self.grid.locate_in_frame_with_cell(p);
+        let (face, cell, sub) = self.grid.locate_in_frame_with_cell(p);
         let a = self.eras.answer(row, face);
         let in_window = a.in_window;
-        let space_clear = use_cells && self.certain_cells(self.eras.epoch(era)).certain_at(fi, fj);
+        let space_clear = use_cells
+            && self
+                .certain_cells(self.eras.epoch(era))
+                .certain_at(cell, sub);
         // the land test last, as in a lookup, so that sea and land take the same branches
         let other = if (space_clear & !in_window) | !a.status.is_land() {
             None
@@ -205,7 +210,7 @@ impl Atlas {
             limit,
             |Nearest { km, edge }| {
                 if best.get().is_some_and(|b| b.0 <= km) {
-                    return;
+                    return ControlFlow::Continue(());
                 }
                 let sides = [
                     self.topo.left_face[2 * edge],
@@ -217,6 +222,7 @@ impl Atlas {
                 }) {
                     best.set(Some((km, edge, other)));
                 }
+                ControlFlow::Continue(())
             },
         );
         let (distance_km, edge, other) = best.get()?;

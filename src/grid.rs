@@ -545,13 +545,18 @@ impl FaceGrid {
         self.locate_at(fi, fj, p)
     }
 
-    /// [`FaceGrid::locate_in_frame`], with the fine cell (column, row) the point is in: cells
-    /// of [`Self::fine_geometry`].
+    /// [`FaceGrid::locate_in_frame`], with the fine cell the point is in as the lookup already
+    /// has it: its cell (row-major, [`GRID_CELLS`] a side on the embedded data) and its place
+    /// in that cell's [`SUB`] x [`SUB`] fine cells (row-major). The fine cells are those of
+    /// [`Self::fine_geometry`].
     #[inline(always)]
     pub(crate) fn locate_in_frame_with_cell(&self, p: Coord<f64>) -> (usize, usize, usize) {
         let fi = round_to_u32((p.x - self.origin.x) * self.fine_scale.x - 0.5) as usize;
         let fj = round_to_u32((p.y - self.origin.y) * self.fine_scale.y - 0.5) as usize;
-        (self.locate_at(fi, fj, p), fi, fj)
+        // the same expressions as the lookup's, so that they are computed once
+        let cell = (fj / SUB) * self.n + fi / SUB;
+        let sub = (fj % SUB) * SUB + fi % SUB;
+        (self.locate_at(fi, fj, p), cell, sub)
     }
 
     /// The fine cells: the frame's south-west corner, cells per degree along x and y, and

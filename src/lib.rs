@@ -63,6 +63,7 @@ mod baseline;
 mod border;
 mod certain_cells;
 mod certainty;
+mod certainty_batch;
 mod changes;
 mod date;
 mod distance;

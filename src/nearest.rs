@@ -15,6 +15,8 @@
 //! list is sorted by the distance of each box from c, so the walk stops at the first box that
 //! cannot be nearer than the best segment so far.
 
+use std::ops::ControlFlow;
+
 use geo_types::Coord;
 use rayon::prelude::*;
 use rstar::{RTree, RTreeObject, AABB};
@@ -531,14 +533,15 @@ impl NearestGrid {
     /// Visit the edges with a point within `max_km` of `c` (at most [`Self::reach_km`]) and
     /// within `limit(edge)` km, with their distance along the ellipsoid: an edge once for each
     /// of its chunks that comes that near, with the distance to that chunk, in no particular
-    /// order. `limit` may shrink as the walk goes (a best so far); allocates nothing.
+    /// order, until `visit` breaks. `limit` may shrink as the walk goes (a best so far);
+    /// allocates nothing.
     #[inline]
     pub(crate) fn for_each_within(
         &self,
         c: Coord<f64>,
         max_km: f64,
         limit: impl Fn(usize) -> f64,
-        mut visit: impl FnMut(Nearest),
+        mut visit: impl FnMut(Nearest) -> ControlFlow<()>,
     ) {
         debug_assert!(max_km <= self.reach_km);
         let (k, place) = self.locate(c);
@@ -565,8 +568,8 @@ impl NearestGrid {
                 continue;
             };
             let km = place.arc_km(q, d2.sqrt());
-            if km <= max {
-                visit(Nearest { km, edge });
+            if km <= max && visit(Nearest { km, edge }).is_break() {
+                return;
             }
         }
     }

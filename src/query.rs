@@ -65,7 +65,7 @@ enum Rare {
 
 /// Queries per task in a batch: big enough that a task's set-up vanishes, small enough that
 /// the cores share a batch of a few hundred thousand evenly.
-const BATCH_CHUNK: usize = 1 << 14;
+pub(crate) const BATCH_CHUNK: usize = 1 << 14;
 
 /// `out[i] = answer(queries[i])` for every query, on every core (rayon): chunks of
 /// [`BATCH_CHUNK`] queries, a plain loop each, which costs less than rayon's per-item collect
@@ -324,6 +324,21 @@ impl Atlas {
     pub(crate) fn in_frame(&self, p: Coord<f64>) -> bool {
         let [w, e, s, n] = self.bounds;
         (p.x >= w) & (p.x <= e) & (p.y >= s) & (p.y <= n)
+    }
+
+    /// `p` moved into the frame's bounding box (a NaN coordinate to the box's west or south
+    /// side), and whether it was in it already: [`Atlas::in_frame`] without a branch, for
+    /// locating a point whose answer is dropped when it lies outside.
+    #[inline(always)]
+    pub(crate) fn clamp_to_frame(&self, p: Coord<f64>) -> (Coord<f64>, bool) {
+        let [w, e, s, n] = self.bounds;
+        // each a min or max instruction; a NaN fails the comparison and takes the bound
+        let x = if p.x > w { p.x } else { w };
+        let x = if x < e { x } else { e };
+        let y = if p.y > s { p.y } else { s };
+        let y = if y < n { y } else { n };
+        // NaN is not equal to itself, so it is outside too
+        (Coord { x, y }, (x == p.x) & (y == p.y))
     }
 
     /// Any answer as a `Result`, an era before the first treaty included (the slow paths'
