@@ -119,7 +119,12 @@ async function main() {
     await page.waitForSelector("#facto path");
     const h = await screenPoint(page, 126.65, 45.75);
     await page.mouse.click(h.x, h.y);
-    await page.waitForFunction(() => document.querySelector("#answer h2")?.textContent.includes("1940"));
+    // the date change re-asks for the previous point first: wait for the answer at Harbin itself
+    await page.waitForFunction(() => {
+      const head = document.querySelector("#answer h2")?.textContent ?? "";
+      const m = head.match(/At ([\d.]+)°N ([\d.]+)°E/);
+      return head.includes("1940") && m && Math.abs(+m[1] - 45.75) < 0.2 && Math.abs(+m[2] - 126.65) < 0.2;
+    });
     await page.waitForSelector("#answer-facto");
     const facto = await page.locator("#answer-facto").innerText();
     check("the de facto holder of Harbin in 1940 is Manchukuo", facto.includes("Manchukuo"), facto);
