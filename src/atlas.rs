@@ -122,11 +122,17 @@ pub struct Atlas {
     pub(crate) map: MapStyle,
     pub(crate) index: SegmentIndex,
     /// Per epoch, the distance grid of the treaty lines in force, built on first use
-    /// ([`Atlas::distance_grid`]).
+    /// ([`Atlas::distance_grid`]); only the slots of the epochs in `line_set` are used.
     pub(crate) distance_grids: Vec<std::sync::OnceLock<crate::nearest::NearestGrid>>,
+    /// Per epoch, the first epoch with the same treaty lines in force: whose distance grid
+    /// and certain cells it uses.
+    pub(crate) line_set: Vec<usize>,
+    /// The chunks of every treaty line, shared by the distance grids, built on first use.
+    pub(crate) distance_chunks: std::sync::OnceLock<std::sync::Arc<crate::chunks::ChunkSet>>,
     /// The largest `accuracy_km` of any line: how far from a line an answer can be in doubt.
     pub(crate) max_accuracy_km: f64,
-    /// Per epoch, which cells are certain in space ([`Atlas::certain_cells`]).
+    /// Per epoch, which cells are certain in space ([`Atlas::certain_cells`]); as
+    /// `distance_grids`, only the slots of the epochs in `line_set` are used.
     pub(crate) certain_cells: Vec<std::sync::OnceLock<crate::certain_cells::CertainCells>>,
     pub(crate) frame: Rect<f64>,
     /// Point location for [`Atlas::sovereignty_on`].

@@ -151,7 +151,7 @@ impl Atlas {
         let a = self.eras.answer(row, face);
         // an era before the first event answers `Outside`: not land
         let land = a.status.is_land() & inside;
-        let space_clear = match self.certain_cells[self.eras.epoch(era)].get() {
+        let space_clear = match self.certain_cells[self.line_set[self.eras.epoch(era)]].get() {
             Some(cells) => cells.certain_at(cell, sub),
             None => {
                 *built = false;

@@ -1,12 +1,13 @@
 //! The nearest treaty line in force and its distance.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use geo_types::Point;
 
 use crate::atlas::{Atlas, NearestBorder};
 use crate::border::LineKind;
 use crate::certain_cells::CertainCells;
+use crate::chunks::ChunkSet;
 use crate::date::Date;
 use crate::error::Result;
 use crate::nearest::{Nearest, NearestGrid, DISTANCE_CELLS};
@@ -60,15 +61,11 @@ impl Atlas {
     /// The distance grid of the treaty lines in force in `epoch`, built on first use.
     #[inline]
     pub(crate) fn distance_grid(&self, epoch: usize) -> &NearestGrid {
-        built(&self.distance_grids[epoch], || {
+        built(&self.distance_grids[self.line_set[epoch]], || {
             let live = &self.in_force[epoch];
-            let edges = self.topo.edges.iter().enumerate().filter_map(|(e, edge)| {
-                let line = &self.lines[edge.line];
-                (line.kind == LineKind::Border && live[edge.line])
-                    .then_some((e, edge.coords.as_slice()))
-            });
             NearestGrid::build(
-                edges,
+                Arc::clone(self.distance_chunks()),
+                |e| live[self.topo.edges[e].line],
                 self.frame.min(),
                 self.frame.max(),
                 DISTANCE_CELLS,
@@ -77,11 +74,23 @@ impl Atlas {
         })
     }
 
+    /// The chunks of every treaty line's edges, which the distance grids of all epochs share
+    /// (built on first use).
+    fn distance_chunks(&self) -> &Arc<ChunkSet> {
+        built(&self.distance_chunks, || {
+            let edges = self.topo.edges.iter().enumerate().filter_map(|(e, edge)| {
+                (self.lines[edge.line].kind == LineKind::Border)
+                    .then_some((e, edge.coords.as_slice()))
+            });
+            Arc::new(ChunkSet::build(edges))
+        })
+    }
+
     /// Which cells are certain in space in `epoch` (built on first use, from the distance
     /// grid).
     #[inline]
     pub(crate) fn certain_cells(&self, epoch: usize) -> &CertainCells {
-        built(&self.certain_cells[epoch], || {
+        built(&self.certain_cells[self.line_set[epoch]], || {
             let (origin, scale, n) = self.grid.fine_geometry();
             CertainCells::build(
                 self.distance_grid(epoch),
@@ -118,4 +127,34 @@ const CERTAIN_MARGIN_KM: f64 = 10.0;
 /// One empty slot per epoch, for [`Atlas::distance_grid`] and [`Atlas::certain_cells`].
 pub(crate) fn empty_slots<T>(epochs: usize) -> Vec<OnceLock<T>> {
     (0..epochs).map(|_| OnceLock::new()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::border::LineKind;
+    use crate::data::embedded;
+
+    /// Each epoch measures from the grid of the first epoch with the same treaty lines in
+    /// force, and only from such a one.
+    #[test]
+    fn epochs_share_a_grid_only_with_the_same_lines() {
+        let atlas = embedded();
+        let border = |e: usize| -> Vec<bool> {
+            atlas.in_force[e]
+                .iter()
+                .zip(&atlas.lines)
+                .map(|(&live, line)| live && line.kind == LineKind::Border)
+                .collect()
+        };
+        let mut shared = 0;
+        for e in 0..atlas.in_force.len() {
+            let s = atlas.line_set[e];
+            assert!(s <= e);
+            assert_eq!(border(s), border(e), "epoch {e} uses epoch {s}'s grid");
+            assert!((0..s).all(|f| border(f) != border(e)), "epoch {e}: not the first");
+            shared += usize::from(s != e);
+        }
+        // the embedded timeline has events that move no line (1920, 1922: statuses only)
+        assert!(shared >= 2, "{shared} epochs share another's grid");
+    }
 }

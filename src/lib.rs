@@ -65,6 +65,7 @@ mod certain_cells;
 mod certainty;
 mod certainty_batch;
 mod changes;
+mod chunks;
 mod date;
 mod distance;
 mod ellipsoid;

@@ -259,6 +259,20 @@ impl Atlas {
         let topo = Topology::build(&lines, LF)?;
         let index = SegmentIndex::new(&topo);
         let epochs = in_force.len();
+        // epochs with the same treaty lines in force share their distance grid and cells
+        let border = |set: &Vec<bool>| -> Vec<bool> {
+            set.iter()
+                .zip(&lines)
+                .map(|(&live, line)| live && line.kind == LineKind::Border)
+                .collect()
+        };
+        let line_set: Vec<usize> = (0..epochs)
+            .map(|e| {
+                (0..e)
+                    .find(|&f| border(&in_force[f]) == border(&in_force[e]))
+                    .unwrap_or(e)
+            })
+            .collect();
         let max_accuracy_km = lines.iter().map(|l| l.accuracy_km).fold(0.0, f64::max);
         let mut atlas = Atlas {
             region_id: tl.id.clone().unwrap_or_else(|| "sino_russian".to_string()),
@@ -280,6 +294,8 @@ impl Atlas {
             index,
             max_accuracy_km,
             distance_grids: empty_slots(epochs),
+            distance_chunks: std::sync::OnceLock::new(),
+            line_set,
             certain_cells: empty_slots(epochs),
             frame,
             grid: FaceGrid::placeholder(),

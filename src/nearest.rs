@@ -16,91 +16,17 @@
 //! cannot be nearer than the best segment so far.
 
 use std::ops::ControlFlow;
+use std::sync::Arc;
 
 use geo_types::Coord;
 use rayon::prelude::*;
 use rstar::{RTree, RTreeObject, AABB};
 
+use crate::chunks::{ChunkSet, CHUNK};
 use crate::ellipsoid::{dot, sub, Angle, Place};
-
-/// Segments longer than this (degrees of longitude or latitude) are cut into pieces, so that a
-/// chord stays within centimetres of the line drawn in lon/lat between the same ends.
-const MAX_SEGMENT_DEG: f64 = 0.02;
-
-/// Segments per chunk: the walk tests a chunk's box, then its segments.
-pub(crate) const CHUNK: usize = 8;
 
 /// Cells along each axis of a distance grid.
 pub(crate) const DISTANCE_CELLS: usize = 128;
-
-/// The segments of a chunk, lane by lane: starts `a` relative to the chunk's origin and `e` =
-/// end − start, km, in single precision (a centimetre at the scale of a chunk, 8 mm at 1,000
-/// km: the distance is taken from a point relative to the same origin). A chunk of fewer than
-/// [`CHUNK`] segments repeats its last one. Eight lanes of each coordinate let the compiler
-/// measure all eight segments at once, with no branch; 224 bytes.
-#[derive(Debug, Clone, Copy)]
-struct Lanes {
-    ax: [f32; CHUNK],
-    ay: [f32; CHUNK],
-    az: [f32; CHUNK],
-    ex: [f32; CHUNK],
-    ey: [f32; CHUNK],
-    ez: [f32; CHUNK],
-    /// 1 / |e|², 0 for a segment of length 0.
-    inv: [f32; CHUNK],
-}
-
-impl Lanes {
-    /// Squared distance from `p` (relative to the chunk's origin) to each segment, and the
-    /// position of its closest point along it (0 at its start, 1 at its end).
-    #[inline(always)]
-    fn distances2(&self, p: [f32; 3]) -> ([f32; CHUNK], [f32; CHUNK]) {
-        let mut d2 = [0f32; CHUNK];
-        let mut t = [0f32; CHUNK];
-        for k in 0..CHUNK {
-            let w = [p[0] - self.ax[k], p[1] - self.ay[k], p[2] - self.az[k]];
-            let e = [self.ex[k], self.ey[k], self.ez[k]];
-            let we = w[0] * e[0] + w[1] * e[1] + w[2] * e[2];
-            let tk = (we * self.inv[k]).clamp(0.0, 1.0);
-            let d = [w[0] - tk * e[0], w[1] - tk * e[1], w[2] - tk * e[2]];
-            d2[k] = d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
-            t[k] = tk;
-        }
-        (d2, t)
-    }
-
-    /// The point at `t` along segment `k`, relative to the chunk's origin.
-    fn point(&self, k: usize, t: f32) -> [f64; 3] {
-        [
-            (self.ax[k] + t * self.ex[k]) as f64,
-            (self.ay[k] + t * self.ey[k]) as f64,
-            (self.az[k] + t * self.ez[k]) as f64,
-        ]
-    }
-}
-
-/// Up to [`CHUNK`] consecutive segments of one edge: the box from `origin` to `origin +
-/// size`; its segments are `lanes[k]` for chunk k.
-#[derive(Debug, Clone, Copy)]
-struct Chunk {
-    origin: [f64; 3],
-    size: [f32; 3],
-    edge: u32,
-}
-
-impl Chunk {
-    /// Squared distance from `p` (relative to the origin) to the box.
-    #[inline(always)]
-    fn box_distance2(&self, p: [f64; 3]) -> f64 {
-        p.iter()
-            .zip(self.size)
-            .map(|(&x, size)| {
-                let d = (-x).max(0.0).max(x - size as f64);
-                d * d
-            })
-            .sum()
-    }
-}
 
 /// A cell: its centre (single precision: within a metre, which the walk allows for) and where
 /// its list starts. 16 bytes, four to a cache line.
@@ -192,9 +118,9 @@ pub(crate) struct NearestGrid {
     lower_km: Vec<f32>,
     /// Cell k's list is `entries[cells[k].start..cells[k + 1].start]`, nearest box first.
     entries: Vec<Entry>,
-    chunks: Vec<Chunk>,
-    /// The segments of chunk k.
-    lanes: Vec<Lanes>,
+    /// The chunks of every line, shared by the grids of all epochs; this one lists those in
+    /// force.
+    set: Arc<ChunkSet>,
     /// How far [`Self::for_each_within`] is complete, km.
     reach_km: f64,
     /// The longitude of each column's centre and the latitude of each row's, with their sines
@@ -203,15 +129,13 @@ pub(crate) struct NearestGrid {
     rows: Vec<Angle>,
 }
 
-/// A chunk's segments in double precision, before they are stored relative to its origin.
-type Chords = Vec<([f64; 3], [f64; 3])>;
-
 impl NearestGrid {
-    /// The grid over the box `min`..`max` (lon/lat degrees) with `n` x `n` cells for the lines
-    /// drawn by `edges` (each an edge id and its lon/lat vertices). Every segment within
-    /// `reach_km` of a point is in the point's list, whatever the nearest ([`Self::for_each_within`]).
-    pub(crate) fn build<'a>(
-        edges: impl Iterator<Item = (usize, &'a [Coord<f64>])>,
+    /// The grid over the box `min`..`max` (lon/lat degrees) with `n` x `n` cells for the
+    /// chunks of `set` whose edge is `live`. Every segment within `reach_km` of a point is in
+    /// the point's list, whatever the nearest ([`Self::for_each_within`]).
+    pub(crate) fn build(
+        set: Arc<ChunkSet>,
+        live: impl Fn(usize) -> bool,
         min: Coord<f64>,
         max: Coord<f64>,
         n: usize,
@@ -227,8 +151,7 @@ impl NearestGrid {
             cells: Vec::with_capacity(n * n + 1),
             lower_km: Vec::with_capacity(n * n),
             entries: Vec::new(),
-            chunks: Vec::new(),
-            lanes: Vec::new(),
+            set,
             reach_km,
             columns: (0..n)
                 .map(|i| Angle::new(min.x + (i as f64 + 0.5) * (max.x - min.x) / n as f64))
@@ -237,31 +160,26 @@ impl NearestGrid {
                 .map(|j| Angle::new(min.y + (j as f64 + 0.5) * (max.y - min.y) / n as f64))
                 .collect(),
         };
-        let mut vertices: Vec<[f64; 3]> = Vec::new();
-        for (edge, coords) in edges {
-            let mut chords: Chords = Vec::new();
-            for w in coords.windows(2) {
-                let (a, b) = (w[0], w[1]);
-                let pieces = ((b.x - a.x).abs().max((b.y - a.y).abs()) / MAX_SEGMENT_DEG)
-                    .ceil()
-                    .max(1.0) as usize;
-                let mut from = Place::new(a).xyz;
-                for k in 1..=pieces {
-                    let to = Place::new(a + (b - a) * (k as f64 / pieces as f64)).xyz;
-                    chords.push((from, to));
-                    vertices.push(from);
-                    from = to;
-                }
-            }
-            for piece in chords.chunks(CHUNK) {
-                grid.push_chunk(piece, edge as u32);
-            }
-        }
+        let in_force: Vec<bool> = grid
+            .set
+            .chunks
+            .iter()
+            .map(|c| live(c.edge as usize))
+            .collect();
+        let vertices: Vec<[f64; 3]> = grid
+            .set
+            .starts
+            .iter()
+            .filter(|&&(_, chunk)| in_force[chunk as usize])
+            .map(|&(v, _)| v)
+            .collect();
         let vertices: RTree<[f64; 3]> = RTree::bulk_load(vertices);
         let boxes = RTree::bulk_load(
-            grid.chunks
+            grid.set
+                .chunks
                 .iter()
                 .enumerate()
+                .filter(|&(i, _)| in_force[i])
                 .map(|(i, c)| {
                     let o = c.origin;
                     let far = [0, 1, 2].map(|k| o[k] + c.size[k] as f64);
@@ -284,44 +202,6 @@ impl NearestGrid {
             start: u32::try_from(grid.entries.len()).expect("fewer than 2^32 list entries"),
         });
         grid
-    }
-
-    /// Append a chunk of `chords` (start, end) of `edge`.
-    fn push_chunk(&mut self, chords: &[([f64; 3], [f64; 3])], edge: u32) {
-        let (mut lo, mut hi) = ([f64::INFINITY; 3], [f64::NEG_INFINITY; 3]);
-        for (a, b) in chords {
-            for k in 0..3 {
-                lo[k] = lo[k].min(a[k]).min(b[k]);
-                hi[k] = hi[k].max(a[k]).max(b[k]);
-            }
-        }
-        // the box in single precision, rounded outwards
-        let size = [0, 1, 2].map(|k| ((hi[k] - lo[k]) as f32) * (1.0 + 1e-6) + 1e-6);
-        self.chunks.push(Chunk {
-            origin: lo,
-            size,
-            edge,
-        });
-        let rel = |v: [f64; 3]| [0, 1, 2].map(|k| (v[k] - lo[k]) as f32);
-        let mut lanes = Lanes {
-            ax: [0.0; CHUNK],
-            ay: [0.0; CHUNK],
-            az: [0.0; CHUNK],
-            ex: [0.0; CHUNK],
-            ey: [0.0; CHUNK],
-            ez: [0.0; CHUNK],
-            inv: [0.0; CHUNK],
-        };
-        for k in 0..CHUNK {
-            let (a, b) = chords[k.min(chords.len() - 1)];
-            let (a, b) = (rel(a), rel(b));
-            (lanes.ax[k], lanes.ay[k], lanes.az[k]) = (a[0], a[1], a[2]);
-            let e = [b[0] - a[0], b[1] - a[1], b[2] - a[2]];
-            (lanes.ex[k], lanes.ey[k], lanes.ez[k]) = (e[0], e[1], e[2]);
-            let ee = e[0] * e[0] + e[1] * e[1] + e[2] * e[2];
-            lanes.inv[k] = if ee > 0.0 { 1.0 / ee } else { 0.0 };
-        }
-        self.lanes.push(lanes);
     }
 
     /// The lists of every cell, coarse to fine: the cells of a grid a power of two coarser
@@ -414,7 +294,7 @@ impl NearestGrid {
     ) -> Draft {
         let mut list: Vec<(f64, u32)> = candidates
             .map(|id| {
-                let chunk = &self.chunks[id as usize];
+                let chunk = &self.set.chunks[id as usize];
                 (chunk.box_distance2(sub(c, chunk.origin)).sqrt(), id)
             })
             .collect();
@@ -469,6 +349,7 @@ impl NearestGrid {
         list: &[Entry],
         limit: f64,
     ) -> Option<(f64, usize, [f64; 3])> {
+        let (chunks, lanes) = (&self.set.chunks[..], &self.set.lanes[..]);
         let mut best2 = limit * limit;
         let mut best = limit;
         let mut found: Option<(usize, usize, f32)> = None;
@@ -478,12 +359,12 @@ impl NearestGrid {
                 break;
             }
             let id = entry.chunk as usize;
-            let chunk = &self.chunks[id];
+            let chunk = &chunks[id];
             let rel = sub(p, chunk.origin);
             if chunk.box_distance2(rel) >= best2 {
                 continue;
             }
-            let (d2, t) = self.lanes[id].distances2(rel.map(|x| x as f32));
+            let (d2, t) = lanes[id].distances2(rel.map(|x| x as f32));
             // the least of the lanes first (vector minima), which one only when it is nearer
             let mut k_min = 0;
             for k in 1..CHUNK {
@@ -497,7 +378,7 @@ impl NearestGrid {
             }
         }
         let (id, k, t) = found?;
-        let (o, r) = (self.chunks[id].origin, self.lanes[id].point(k, t));
+        let (o, r) = (chunks[id].origin, lanes[id].point(k, t));
         Some((best2, id, [o[0] + r[0], o[1] + r[1], o[2] + r[2]]))
     }
 
@@ -519,7 +400,7 @@ impl NearestGrid {
         let (d2, chunk, q) = self.walk(p, from_centre, list, f64::INFINITY)?;
         Some(Nearest {
             km: place.arc_km(q, d2.sqrt()),
-            edge: self.chunks[chunk].edge as usize,
+            edge: self.set.chunks[chunk].edge as usize,
         })
     }
 
@@ -553,7 +434,7 @@ impl NearestGrid {
             if entry.key as f64 * KEY_KM - from_centre > max_km {
                 break;
             }
-            let chunk = &self.chunks[entry.chunk as usize];
+            let chunk = &self.set.chunks[entry.chunk as usize];
             let edge = chunk.edge as usize;
             let max = limit(edge).min(max_km);
             if chunk.box_distance2(sub(p, chunk.origin)) > max * max {
@@ -579,12 +460,12 @@ impl NearestGrid {
         self.reach_km
     }
 
-    /// Heap memory in bytes.
+    /// Heap memory in bytes, with the chunks of every line, which the grids of all epochs
+    /// share.
     pub(crate) fn memory_bytes(&self) -> usize {
         self.cells.len() * std::mem::size_of::<Cell>()
             + self.lower_km.len() * std::mem::size_of::<f32>()
             + self.entries.len() * std::mem::size_of::<Entry>()
-            + self.chunks.len() * std::mem::size_of::<Chunk>()
-            + self.lanes.len() * std::mem::size_of::<Lanes>()
+            + self.set.memory_bytes()
     }
 }
