@@ -45,7 +45,7 @@ fn main() {
             std::process::exit(2);
         }
     };
-    // the distance grids and cells are built on first use: not part of the loops
+    // the distance grid and the cells are built on first use: not part of the loops
     let warm = Instant::now();
     for e in atlas.events() {
         let _ = atlas.sovereignty_with_certainty_on(queries[0].0, e.date);

@@ -121,18 +121,16 @@ pub struct Atlas {
     pub(crate) coverage: &'static Coverage,
     pub(crate) map: MapStyle,
     pub(crate) index: SegmentIndex,
-    /// Per epoch, the distance grid of the treaty lines in force, built on first use
-    /// ([`Atlas::distance_grid`]); only the slots of the epochs in `line_set` are used.
-    pub(crate) distance_grids: Vec<std::sync::OnceLock<crate::nearest::NearestGrid>>,
-    /// Per epoch, the first epoch with the same treaty lines in force: whose distance grid
-    /// and certain cells it uses.
+    /// The distance grid of every set of treaty lines in force, built on first use
+    /// ([`Atlas::distance_grid`]).
+    pub(crate) distance_grid: std::sync::OnceLock<crate::nearest::NearestGrid>,
+    /// Per epoch, its set of treaty lines in force: epochs whose events move no line share
+    /// one, numbered from 0 in the order of the epochs.
     pub(crate) line_set: Vec<usize>,
-    /// The chunks of every treaty line, shared by the distance grids, built on first use.
-    pub(crate) distance_chunks: std::sync::OnceLock<std::sync::Arc<crate::chunks::ChunkSet>>,
     /// The largest `accuracy_km` of any line: how far from a line an answer can be in doubt.
     pub(crate) max_accuracy_km: f64,
-    /// Per epoch, which cells are certain in space ([`Atlas::certain_cells`]); as
-    /// `distance_grids`, only the slots of the epochs in `line_set` are used.
+    /// Per set of lines (`line_set`), which cells are certain in space
+    /// ([`Atlas::certain_cells`]).
     pub(crate) certain_cells: Vec<std::sync::OnceLock<crate::certain_cells::CertainCells>>,
     pub(crate) frame: Rect<f64>,
     /// Point location for [`Atlas::sovereignty_on`].

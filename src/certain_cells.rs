@@ -16,9 +16,10 @@ use std::ops::ControlFlow;
 use geo_types::Coord;
 use rayon::prelude::*;
 
+use crate::chunks::bit;
 use crate::ellipsoid::Place;
 use crate::grid::SUB;
-use crate::nearest::NearestGrid;
+use crate::nearest::LinesGrid;
 
 /// A grid cell's fine cells are the bits of a `u16`.
 const _: () = assert!(SUB * SUB == u16::BITS as usize);
@@ -35,12 +36,6 @@ pub(crate) struct CertainCells {
     blocks: Vec<u64>,
 }
 
-/// Bit `k` of a bit set of words.
-#[inline(always)]
-fn bit(words: &[u64], k: usize) -> bool {
-    words[k / 64] >> (k % 64) & 1 == 1
-}
-
 impl CertainCells {
     /// The bits over `n` x `n` fine cells (`n` a multiple of [`SUB`]) from `min` (lon/lat
     /// degrees), `scale` cells a degree along x and y, for the lines of `grid`, whose edge e
@@ -48,7 +43,7 @@ impl CertainCells {
     /// every edge is farther from its centre than the edge's accuracy plus the cell's radius;
     /// cells too large for the grid's reach are left uncertain (slower, never wrong).
     pub(crate) fn build(
-        grid: &NearestGrid,
+        grid: LinesGrid<'_>,
         accuracy_km: impl Fn(usize) -> f64 + Sync,
         max_accuracy_km: f64,
         min: Coord<f64>,

@@ -32,8 +32,8 @@ impl Atlas {
     /// Faster than a call per point on many points: a query is located and its cell's
     /// certainty bit and treaty window read without a branch on the answer, and only the few
     /// queries in a cell near a line or in a window measure their distances, after the others.
-    /// The first query in an epoch builds that epoch's distance grid and cells, as a single
-    /// point does; they are built by the calling thread, outside the parallel work.
+    /// The first query builds the distance grid, and the first in an epoch its cells, as a
+    /// single point does; they are built by the calling thread, outside the parallel work.
     ///
     /// ```
     /// use geo_types::Point;

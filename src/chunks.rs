@@ -1,9 +1,6 @@
-//! The treaty lines as the distance grids measure them, built once for every epoch: each
-//! edge's segments as chords in earth-centred coordinates on the WGS84 ellipsoid (km), cut
-//! where a segment spans more than [`MAX_SEGMENT_DEG`], in chunks of up to [`CHUNK`]
-//! consecutive segments of one edge. The grid of each epoch lists the chunks of the edges in
-//! force, so the segments it walks are the same bytes in every epoch and stay in the core's
-//! cache when the dates of a batch run across epochs.
+//! The treaty lines as the distance grid measures them: each edge's segments as chords in
+//! earth-centred coordinates on the WGS84 ellipsoid (km), cut where a segment spans more than
+//! [`MAX_SEGMENT_DEG`], in chunks of up to [`CHUNK`] consecutive segments of one edge.
 
 use geo_types::Coord;
 
@@ -83,6 +80,12 @@ impl Chunk {
             })
             .sum()
     }
+}
+
+/// Bit `k` of a bit set of words.
+#[inline(always)]
+pub(crate) fn bit(words: &[u64], k: usize) -> bool {
+    words[k / 64] >> (k % 64) & 1 == 1
 }
 
 /// Every chunk of the lines, with the chords' starts for the grids' nearest-vertex bound.

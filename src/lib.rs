@@ -217,7 +217,8 @@ pub mod internals {
             point: geo_types::Point<f64>,
             date: Date,
         ) -> Result<crate::Certainty<'_>>;
-        /// Heap memory of the distance grid of the epoch `date` falls in, bytes.
+        /// Heap memory of the distance grid, which serves every date, bytes (`date`: any date
+        /// covered).
         fn distance_grid_bytes(&self, date: Date) -> Result<usize>;
         /// The share of the cells of the epoch `date` falls in that are certain in space.
         fn certain_share(&self, date: Date) -> Result<f64>;

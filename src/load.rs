@@ -258,19 +258,26 @@ impl Atlas {
 
         let topo = Topology::build(&lines, LF)?;
         let index = SegmentIndex::new(&topo);
-        let epochs = in_force.len();
-        // epochs with the same treaty lines in force share their distance grid and cells
+        // epochs with the same treaty lines in force share a set of lines, whose certain
+        // cells and view of the distance grid are one
         let border = |set: &Vec<bool>| -> Vec<bool> {
             set.iter()
                 .zip(&lines)
                 .map(|(&live, line)| live && line.kind == LineKind::Border)
                 .collect()
         };
-        let line_set: Vec<usize> = (0..epochs)
-            .map(|e| {
-                (0..e)
-                    .find(|&f| border(&in_force[f]) == border(&in_force[e]))
-                    .unwrap_or(e)
+        let mut line_sets: Vec<Vec<bool>> = Vec::new();
+        let line_set: Vec<usize> = in_force
+            .iter()
+            .map(|set| {
+                let lines = border(set);
+                line_sets
+                    .iter()
+                    .position(|s| *s == lines)
+                    .unwrap_or_else(|| {
+                        line_sets.push(lines);
+                        line_sets.len() - 1
+                    })
             })
             .collect();
         let max_accuracy_km = lines.iter().map(|l| l.accuracy_km).fold(0.0, f64::max);
@@ -293,10 +300,9 @@ impl Atlas {
             map: tl.map.clone(),
             index,
             max_accuracy_km,
-            distance_grids: empty_slots(epochs),
-            distance_chunks: std::sync::OnceLock::new(),
+            distance_grid: std::sync::OnceLock::new(),
             line_set,
-            certain_cells: empty_slots(epochs),
+            certain_cells: empty_slots(line_sets.len()),
             frame,
             grid: FaceGrid::placeholder(),
             eras: Eras::default(),

@@ -1,5 +1,8 @@
-//! Distances to the treaty lines at the speed of lookups: for each epoch, a grid over the frame
-//! whose cells list the pieces of line that can be nearest to a point in them, nearest first.
+//! Distances to the treaty lines at the speed of lookups: a grid over the frame whose cells list
+//! the pieces of line that can be nearest to a point in them, nearest first. One grid serves
+//! every set of lines in force (each epoch has one): a cell lists what any set needs, and a
+//! walk for one set passes over the chunks not in it, so the lookups of all dates share one
+//! grid's memory.
 //!
 //! Everything is measured in earth-centred coordinates on the WGS84 ellipsoid (km): a segment
 //! of a line is the straight chord between its ends, the distance to it a 3D point-to-segment
@@ -13,16 +16,16 @@
 //! where U is the distance from c to some point of a line: any point p of the cell has a line
 //! within `U + ρ`, and a chunk farther than `U + 2ρ` from c is farther than that from p. The
 //! list is sorted by the distance of each box from c, so the walk stops at the first box that
-//! cannot be nearer than the best segment so far.
+//! cannot be nearer than the best segment so far. With several sets of lines, U and the list
+//! are taken for each set, and the cell's list is their union.
 
 use std::ops::ControlFlow;
-use std::sync::Arc;
 
 use geo_types::Coord;
 use rayon::prelude::*;
 use rstar::{RTree, RTreeObject, AABB};
 
-use crate::chunks::{ChunkSet, CHUNK};
+use crate::chunks::{bit, ChunkSet, CHUNK};
 use crate::ellipsoid::{dot, sub, Angle, Place};
 
 /// Cells along each axis of a distance grid.
@@ -55,24 +58,13 @@ const CENTRE_SLACK_KM: f64 = 0.002;
 /// A cell's list while the grid is built.
 struct Draft {
     centre: [f64; 3],
-    /// Every chunk within this distance of the centre (km) is in the list.
-    reach_km: f64,
+    /// Per set of lines: every chunk of the set within this distance of the centre (km) is in
+    /// the list.
+    reach_km: Vec<f64>,
     /// (distance of the box from the centre, km; chunk), nearest first.
     list: Vec<(f64, u32)>,
-    /// A lower bound of the distance from the cell's points to the lines, km.
-    lower_km: f64,
-}
-
-impl Draft {
-    /// A cell of a grid without lines.
-    fn empty(centre: [f64; 3]) -> Draft {
-        Draft {
-            centre,
-            reach_km: f64::INFINITY,
-            list: Vec::new(),
-            lower_km: f64::INFINITY,
-        }
-    }
+    /// Per set of lines, a lower bound of the distance from the cell's points to its lines, km.
+    lower_km: Vec<f64>,
 }
 
 /// A draft's list as stored: keys rounded down (and a metre under), so that the walk's early
@@ -105,7 +97,7 @@ pub(crate) struct Nearest {
     pub edge: usize,
 }
 
-/// One epoch's distance grid; see the module docs.
+/// The distance grid of every set of lines; see the module docs.
 #[derive(Debug, Clone)]
 pub(crate) struct NearestGrid {
     origin: Coord<f64>,
@@ -114,13 +106,15 @@ pub(crate) struct NearestGrid {
     n: usize,
     /// `n * n` cells and one more, whose `start` ends the last list.
     cells: Vec<Cell>,
-    /// A lower bound of the distance (km) from any point of cell k to the lines.
-    lower_km: Vec<f32>,
+    /// `lower_km[s][k]`: a lower bound of the distance (km) from any point of cell k to the
+    /// lines of set s.
+    lower_km: Vec<Vec<f32>>,
     /// Cell k's list is `entries[cells[k].start..cells[k + 1].start]`, nearest box first.
     entries: Vec<Entry>,
-    /// The chunks of every line, shared by the grids of all epochs; this one lists those in
-    /// force.
-    set: Arc<ChunkSet>,
+    /// The chunks of every line.
+    set: ChunkSet,
+    /// `live[s]`: bit c is set if chunk c is in set s.
+    live: Vec<Vec<u64>>,
     /// How far [`Self::for_each_within`] is complete, km.
     reach_km: f64,
     /// The longitude of each column's centre and the latitude of each row's, with their sines
@@ -131,16 +125,28 @@ pub(crate) struct NearestGrid {
 
 impl NearestGrid {
     /// The grid over the box `min`..`max` (lon/lat degrees) with `n` x `n` cells for the
-    /// chunks of `set` whose edge is `live`. Every segment within `reach_km` of a point is in
-    /// the point's list, whatever the nearest ([`Self::for_each_within`]).
+    /// chunks of `set`, and the sets of lines `live` (for each, whether each edge is in it).
+    /// Every segment of a set within `reach_km` of a point is in the point's list, whatever
+    /// the nearest ([`LinesGrid::for_each_within`]).
     pub(crate) fn build(
-        set: Arc<ChunkSet>,
-        live: impl Fn(usize) -> bool,
+        set: ChunkSet,
+        live: &[Vec<bool>],
         min: Coord<f64>,
         max: Coord<f64>,
         n: usize,
         reach_km: f64,
     ) -> NearestGrid {
+        let words = set.chunks.len() / 64 + 1;
+        let live: Vec<Vec<u64>> = live
+            .iter()
+            .map(|edges| {
+                let mut bits = vec![0u64; words];
+                for (c, chunk) in set.chunks.iter().enumerate() {
+                    bits[c / 64] |= u64::from(edges[chunk.edge as usize]) << (c % 64);
+                }
+                bits
+            })
+            .collect();
         let mut grid = NearestGrid {
             origin: min,
             scale: Coord {
@@ -149,9 +155,10 @@ impl NearestGrid {
             },
             n,
             cells: Vec::with_capacity(n * n + 1),
-            lower_km: Vec::with_capacity(n * n),
+            lower_km: vec![Vec::with_capacity(n * n); live.len()],
             entries: Vec::new(),
             set,
+            live,
             reach_km,
             columns: (0..n)
                 .map(|i| Angle::new(min.x + (i as f64 + 0.5) * (max.x - min.x) / n as f64))
@@ -160,26 +167,26 @@ impl NearestGrid {
                 .map(|j| Angle::new(min.y + (j as f64 + 0.5) * (max.y - min.y) / n as f64))
                 .collect(),
         };
-        let in_force: Vec<bool> = grid
-            .set
-            .chunks
+        // per set, the chords' starts in it: the nearest gives a bound U of the set's lines
+        let vertices: Vec<RTree<[f64; 3]>> = grid
+            .live
             .iter()
-            .map(|c| live(c.edge as usize))
+            .map(|bits| {
+                RTree::bulk_load(
+                    grid.set
+                        .starts
+                        .iter()
+                        .filter(|&&(_, chunk)| bit(bits, chunk as usize))
+                        .map(|&(v, _)| v)
+                        .collect(),
+                )
+            })
             .collect();
-        let vertices: Vec<[f64; 3]> = grid
-            .set
-            .starts
-            .iter()
-            .filter(|&&(_, chunk)| in_force[chunk as usize])
-            .map(|&(v, _)| v)
-            .collect();
-        let vertices: RTree<[f64; 3]> = RTree::bulk_load(vertices);
         let boxes = RTree::bulk_load(
             grid.set
                 .chunks
                 .iter()
                 .enumerate()
-                .filter(|&(i, _)| in_force[i])
                 .map(|(i, c)| {
                     let o = c.origin;
                     let far = [0, 1, 2].map(|k| o[k] + c.size[k] as f64);
@@ -193,8 +200,9 @@ impl NearestGrid {
                 start: u32::try_from(grid.entries.len()).expect("fewer than 2^32 list entries"),
             });
             // rounded down, so that it stays a lower bound
-            grid.lower_km
-                .push(((draft.lower_km as f32) * (1.0 - 1e-6)).max(0.0));
+            for (lower, &km) in grid.lower_km.iter_mut().zip(&draft.lower_km) {
+                lower.push(((km as f32) * (1.0 - 1e-6)).max(0.0));
+            }
             grid.entries.extend(entries(&draft.list));
         }
         grid.cells.push(Cell {
@@ -202,6 +210,11 @@ impl NearestGrid {
             start: u32::try_from(grid.entries.len()).expect("fewer than 2^32 list entries"),
         });
         grid
+    }
+
+    /// The grid as set `s` of lines sees it.
+    pub(crate) fn lines(&self, s: usize) -> LinesGrid<'_> {
+        LinesGrid { grid: self, set: s }
     }
 
     /// The lists of every cell, coarse to fine: the cells of a grid a power of two coarser
@@ -212,7 +225,7 @@ impl NearestGrid {
     /// query would visit hundreds of boxes far from the line.
     fn drafts(
         &self,
-        vertices: &RTree<[f64; 3]>,
+        vertices: &[RTree<[f64; 3]>],
         boxes: &RTree<ChunkBox>,
         reach_km: f64,
     ) -> Vec<Draft> {
@@ -223,10 +236,13 @@ impl NearestGrid {
         }
         let from_trees = |k: usize, m: usize| {
             let (c, radius) = self.cell_shape(k, m);
-            let Some(v) = vertices.nearest_neighbor(&c) else {
-                return Draft::empty(c);
-            };
-            let reach = (dot(sub(*v, c), sub(*v, c)).sqrt() + 2.0 * radius).max(reach_km + radius);
+            // the farthest any set's list must reach (no set with lines: an empty list)
+            let reach = vertices
+                .iter()
+                .filter_map(|tree| tree.nearest_neighbor(&c))
+                .map(|v| dot(sub(*v, c), sub(*v, c)).sqrt() + 2.0 * radius)
+                .fold(f64::NEG_INFINITY, f64::max)
+                .max(reach_km + radius);
             let cube = AABB::from_corners(c.map(|x| x - reach), c.map(|x| x + reach));
             let ids = boxes.locate_in_envelope_intersecting(&cube).map(|b| b.1);
             self.draft(c, radius, ids, reach_km)
@@ -245,7 +261,8 @@ impl NearestGrid {
                     let (c, radius) = self.cell_shape(k, fine);
                     let draft = self.draft(c, radius, parent.list.iter().map(|e| e.1), reach_km);
                     let step = dot(sub(c, parent.centre), sub(c, parent.centre)).sqrt();
-                    if draft.reach_km + step <= parent.reach_km {
+                    let within = draft.reach_km.iter().zip(&parent.reach_km);
+                    if within.into_iter().all(|(r, parent)| r + step <= *parent) {
                         draft
                     } else {
                         from_trees(k, fine)
@@ -299,17 +316,32 @@ impl NearestGrid {
             })
             .collect();
         list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        let Some((d2, _, _)) = self.walk(c, 0.0, &entries(&list), f64::INFINITY) else {
-            return Draft::empty(c);
-        };
-        let exact = d2.sqrt();
-        let reach = (exact + 2.0 * radius).max(reach_km + radius);
-        list.retain(|&(d, _)| d <= reach);
+        let all = entries(&list);
+        // per set: the exact distance to its lines, how far its list reaches, its lower bound
+        let (reach, lower): (Vec<f64>, Vec<f64>) = self
+            .live
+            .iter()
+            .map(|bits| match self.walk(c, 0.0, &all, f64::INFINITY, bits) {
+                Some((d2, _, _)) => {
+                    let exact = d2.sqrt();
+                    let reach = (exact + 2.0 * radius).max(reach_km + radius);
+                    (reach, (exact - radius).max(0.0))
+                }
+                None => (f64::INFINITY, f64::INFINITY), // no line in this set
+            })
+            .unzip();
+        list.retain(|&(d, id)| {
+            let id = id as usize;
+            self.live
+                .iter()
+                .zip(&reach)
+                .any(|(bits, &r)| bit(bits, id) && d <= r)
+        });
         Draft {
             centre: c,
             reach_km: reach,
             list,
-            lower_km: (exact - radius).max(0.0),
+            lower_km: lower,
         }
     }
 
@@ -348,6 +380,7 @@ impl NearestGrid {
         from_centre: f64,
         list: &[Entry],
         limit: f64,
+        live: &[u64],
     ) -> Option<(f64, usize, [f64; 3])> {
         let (chunks, lanes) = (&self.set.chunks[..], &self.set.lanes[..]);
         let mut best2 = limit * limit;
@@ -359,6 +392,9 @@ impl NearestGrid {
                 break;
             }
             let id = entry.chunk as usize;
+            if !bit(live, id) {
+                continue;
+            }
             let chunk = &chunks[id];
             let rel = sub(p, chunk.origin);
             if chunk.box_distance2(rel) >= best2 {
@@ -389,33 +425,57 @@ impl NearestGrid {
         dot(d, d).sqrt() + CENTRE_SLACK_KM
     }
 
-    /// The nearest point of the lines to `c` (lon/lat degrees, inside the grid's box): its
-    /// distance along the ellipsoid and its edge; `None` if the grid has no lines.
+    /// Heap memory in bytes: the cells, their lists, the chunks of every line and the sets'
+    /// bits and bounds.
+    pub(crate) fn memory_bytes(&self) -> usize {
+        self.cells.len() * std::mem::size_of::<Cell>()
+            + self.entries.len() * std::mem::size_of::<Entry>()
+            + self.set.memory_bytes()
+            + self
+                .lower_km
+                .iter()
+                .map(|l| l.len() * std::mem::size_of::<f32>())
+                .sum::<usize>()
+            + self.live.iter().map(|b| b.len() * 8).sum::<usize>()
+    }
+}
+
+/// The distance grid as one set of lines sees it: [`NearestGrid::lines`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LinesGrid<'a> {
+    grid: &'a NearestGrid,
+    set: usize,
+}
+
+impl LinesGrid<'_> {
+    /// The nearest point of the set's lines to `c` (lon/lat degrees, inside the grid's box):
+    /// its distance along the ellipsoid and its edge; `None` if the set has no lines.
     #[inline]
     pub(crate) fn nearest(&self, c: Coord<f64>) -> Option<Nearest> {
-        let (k, place) = self.locate(c);
+        let g = self.grid;
+        let (k, place) = g.locate(c);
         let p = place.xyz;
-        let from_centre = self.distance_from_centre(p, k);
-        let list = &self.entries[self.cells[k].start as usize..self.cells[k + 1].start as usize];
-        let (d2, chunk, q) = self.walk(p, from_centre, list, f64::INFINITY)?;
+        let from_centre = g.distance_from_centre(p, k);
+        let list = &g.entries[g.cells[k].start as usize..g.cells[k + 1].start as usize];
+        let (d2, chunk, q) = g.walk(p, from_centre, list, f64::INFINITY, &g.live[self.set])?;
         Some(Nearest {
             km: place.arc_km(q, d2.sqrt()),
-            edge: self.set.chunks[chunk].edge as usize,
+            edge: g.set.chunks[chunk].edge as usize,
         })
     }
 
-    /// True if no line passes within `km` of any point of `c`'s cell: a test without a
-    /// distance, for answers far from every line.
+    /// True if none of the set's lines passes within `km` of any point of `c`'s cell: a test
+    /// without a distance, for answers far from every line.
     #[inline(always)]
     pub(crate) fn all_farther_than(&self, c: Coord<f64>, km: f64) -> bool {
-        self.lower_km[self.cell_of(c)] as f64 > km
+        self.grid.lower_km[self.set][self.grid.cell_of(c)] as f64 > km
     }
 
-    /// Visit the edges with a point within `max_km` of `c` (at most [`Self::reach_km`]) and
-    /// within `limit(edge)` km, with their distance along the ellipsoid: an edge once for each
-    /// of its chunks that comes that near, with the distance to that chunk, in no particular
-    /// order, until `visit` breaks. `limit` may shrink as the walk goes (a best so far);
-    /// allocates nothing.
+    /// Visit the set's edges with a point within `max_km` of `c` (at most
+    /// [`Self::reach_km`]) and within `limit(edge)` km, with their distance along the
+    /// ellipsoid: an edge once for each of its chunks that comes that near, with the distance
+    /// to that chunk, in no particular order, until `visit` breaks. `limit` may shrink as the
+    /// walk goes (a best so far); allocates nothing.
     #[inline]
     pub(crate) fn for_each_within(
         &self,
@@ -424,17 +484,22 @@ impl NearestGrid {
         limit: impl Fn(usize) -> f64,
         mut visit: impl FnMut(Nearest) -> ControlFlow<()>,
     ) {
-        debug_assert!(max_km <= self.reach_km);
-        let (k, place) = self.locate(c);
+        let g = self.grid;
+        debug_assert!(max_km <= g.reach_km);
+        let live = &g.live[self.set];
+        let (k, place) = g.locate(c);
         let p = place.xyz;
-        let from_centre = self.distance_from_centre(p, k);
-        let list = &self.entries[self.cells[k].start as usize..self.cells[k + 1].start as usize];
+        let from_centre = g.distance_from_centre(p, k);
+        let list = &g.entries[g.cells[k].start as usize..g.cells[k + 1].start as usize];
         for entry in list {
             // a chord is never longer than the arc, so chords beyond max_km are arcs beyond it
             if entry.key as f64 * KEY_KM - from_centre > max_km {
                 break;
             }
-            let chunk = &self.set.chunks[entry.chunk as usize];
+            if !bit(live, entry.chunk as usize) {
+                continue;
+            }
+            let chunk = &g.set.chunks[entry.chunk as usize];
             let edge = chunk.edge as usize;
             let max = limit(edge).min(max_km);
             if chunk.box_distance2(sub(p, chunk.origin)) > max * max {
@@ -445,7 +510,7 @@ impl NearestGrid {
                 key: 0,
                 chunk: entry.chunk,
             }];
-            let Some((d2, _, q)) = self.walk(p, 0.0, &one, max) else {
+            let Some((d2, _, q)) = g.walk(p, 0.0, &one, max, live) else {
                 continue;
             };
             let km = place.arc_km(q, d2.sqrt());
@@ -457,15 +522,11 @@ impl NearestGrid {
 
     /// How far [`Self::for_each_within`] finds every line, km.
     pub(crate) fn reach_km(&self) -> f64 {
-        self.reach_km
+        self.grid.reach_km
     }
 
-    /// Heap memory in bytes, with the chunks of every line, which the grids of all epochs
-    /// share.
+    /// Heap memory of the whole grid, bytes ([`NearestGrid::memory_bytes`]).
     pub(crate) fn memory_bytes(&self) -> usize {
-        self.cells.len() * std::mem::size_of::<Cell>()
-            + self.lower_km.len() * std::mem::size_of::<f32>()
-            + self.entries.len() * std::mem::size_of::<Entry>()
-            + self.set.memory_bytes()
+        self.grid.memory_bytes()
     }
 }
