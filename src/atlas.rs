@@ -334,6 +334,23 @@ impl Atlas {
         self.frame
     }
 
+    /// True if `point` (WGS84 lon/lat degrees) lies in [`Atlas::frame`], its edges included:
+    /// the points this atlas answers for rather than with
+    /// [`Error::OutsideCoverage`](crate::Error::OutsideCoverage). A NaN coordinate is in no
+    /// frame.
+    ///
+    /// ```
+    /// use geo_types::Point;
+    ///
+    /// let atlas = nerchinsk::data::embedded();
+    /// assert!(atlas.frame_holds(Point::new(127.53, 50.27))); // Blagoveshchensk
+    /// assert!(!atlas.frame_holds(Point::new(100.0, 50.0)));
+    /// assert!(!atlas.frame_holds(Point::new(f64::NAN, 50.0)));
+    /// ```
+    pub fn frame_holds(&self, point: geo_types::Point<f64>) -> bool {
+        self.in_frame(point.0)
+    }
+
     /// The faces: the finest cut of the land by every line ever in force.
     pub(crate) fn topology(&self) -> &Topology {
         &self.topo

@@ -53,14 +53,10 @@ pub fn atlases_of(reading: Reading) -> Result<[&'static Atlas; 2], String> {
 /// The atlas among `atlases` whose frame holds `point`, else the first (whose errors then say
 /// what is covered); as [`nerchinsk::data::covering`] does for the embedded regions.
 pub fn pick(atlases: &[&'static Atlas], point: geo_types::Point<f64>) -> &'static Atlas {
-    let inside = |a: &&&Atlas| {
-        let f = a.frame();
-        (f.min().x..=f.max().x).contains(&point.x()) && (f.min().y..=f.max().y).contains(&point.y())
-    };
     atlases
         .iter()
         .skip(1)
-        .find(inside)
+        .find(|a| a.frame_holds(point))
         .or(atlases.first())
         .copied()
         .expect("at least one atlas")
