@@ -22,20 +22,22 @@ pub struct Transfer {
 }
 
 impl Atlas {
-    /// Geodesic area of each face in km² (the outer face gets 0).
-    pub(crate) fn face_areas_km2(&self) -> Vec<f64> {
-        let topo = self.topology();
-        topo.faces
-            .iter()
-            .enumerate()
-            .map(|(f, poly)| {
-                if f == topo.outer_face {
-                    0.0
-                } else {
-                    poly.geodesic_area_unsigned() / 1e6
-                }
-            })
-            .collect()
+    /// Geodesic area of each face in km² (the outer face gets 0), computed on first use.
+    pub(crate) fn face_areas_km2(&self) -> &[f64] {
+        self.face_km2.get_or_init(|| {
+            let topo = self.topology();
+            topo.faces
+                .iter()
+                .enumerate()
+                .map(|(f, poly)| {
+                    if f == topo.outer_face {
+                        0.0
+                    } else {
+                        poly.geodesic_area_unsigned() / 1e6
+                    }
+                })
+                .collect()
+        })
     }
 
     /// Total area of each land status on `date`, in km², geodesic on the WGS84 ellipsoid.
@@ -53,7 +55,7 @@ impl Atlas {
     /// assert!(!areas.contains_key(&Status::Joint));
     /// ```
     pub fn status_areas_km2_on(&self, date: Date) -> Result<BTreeMap<Status, f64>> {
-        self.status_areas_with(date, &self.face_areas_km2())
+        self.status_areas_with(date, self.face_areas_km2())
     }
 
     /// [`Atlas::status_areas_km2_on`] with the face areas given (one per face).
@@ -89,7 +91,7 @@ impl Atlas {
     /// assert!(to_russia.unwrap().km2 > 900_000.0); // Aigun and Peking
     /// ```
     pub fn transfers_between(&self, before: Date, after: Date) -> Result<Vec<Transfer>> {
-        self.transfers_between_with(before, after, &self.face_areas_km2())
+        self.transfers_between_with(before, after, self.face_areas_km2())
     }
 
     /// [`Atlas::transfers_between`] with the face areas given (one per face).

@@ -127,6 +127,8 @@ pub struct Atlas {
     /// Per epoch, its set of treaty lines in force: epochs whose events move no line share
     /// one, numbered from 0 in the order of the epochs.
     pub(crate) line_set: Vec<usize>,
+    /// The geodesic area of each face, km², computed on first use ([`Atlas::face_areas_km2`]).
+    pub(crate) face_km2: std::sync::OnceLock<Vec<f64>>,
     /// The largest `accuracy_km` of any line: how far from a line an answer can be in doubt.
     pub(crate) max_accuracy_km: f64,
     /// Per set of lines (`line_set`), which cells are certain in space

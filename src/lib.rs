@@ -238,7 +238,7 @@ pub mod internals {
             Atlas::epoch(self, date)
         }
         fn face_areas_km2(&self) -> Vec<f64> {
-            Atlas::face_areas_km2(self)
+            Atlas::face_areas_km2(self).to_vec()
         }
         fn locate_exact(&self, p: geo_types::Coord<f64>) -> (usize, bool) {
             Atlas::locate_exact(self, p)

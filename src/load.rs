@@ -301,6 +301,7 @@ impl Atlas {
             index,
             max_accuracy_km,
             distance_grid: std::sync::OnceLock::new(),
+            face_km2: std::sync::OnceLock::new(),
             line_set,
             certain_cells: empty_slots(line_sets.len()),
             frame,
