@@ -5,6 +5,7 @@
 use geo_types::Coord;
 
 use crate::ellipsoid::Place;
+use crate::error::{Error, Result};
 
 /// Segments longer than this (degrees of longitude or latitude) are cut into pieces, so that a
 /// chord stays within centimetres of the line drawn in lon/lat between the same ends.
@@ -98,6 +99,42 @@ pub(crate) struct ChunkSet {
     pub(crate) starts: Vec<([f64; 3], u32)>,
 }
 
+/// The most chunks a distance grid can name: its lists store a chunk's number in 16 bits.
+pub(crate) const MAX_CHUNKS: usize = 1 << 16;
+
+/// How many chords the segment from `a` to `b` is cut into.
+fn pieces(a: Coord<f64>, b: Coord<f64>) -> usize {
+    ((b.x - a.x).abs().max((b.y - a.y).abs()) / MAX_SEGMENT_DEG)
+        .ceil()
+        .max(1.0) as usize
+}
+
+/// How many chunks [`ChunkSet::build`] makes of lines with these vertices (one slice an edge),
+/// without building them: for the loader's check against [`MAX_CHUNKS`].
+pub(crate) fn chunk_count<'a>(edges: impl Iterator<Item = &'a [Coord<f64>]>) -> usize {
+    edges
+        .map(|coords| {
+            let chords: usize = coords.windows(2).map(|w| pieces(w[0], w[1])).sum();
+            chords.div_ceil(CHUNK)
+        })
+        .sum()
+}
+
+/// An error unless `count` chunks fit a distance grid ([`MAX_CHUNKS`]).
+pub(crate) fn check_chunk_count(count: usize) -> Result<()> {
+    if count > MAX_CHUNKS {
+        return Err(Error::data(
+            "lines",
+            format!(
+                "the treaty lines make {count} chunks of up to {CHUNK} segments of at most \
+                 {MAX_SEGMENT_DEG} degrees for the distance grid, more than its {MAX_CHUNKS}: \
+                 simplify the lines"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 impl ChunkSet {
     /// The chunks of `edges` (each an edge id and its lon/lat vertices), in the order given.
     pub(crate) fn build<'a>(edges: impl Iterator<Item = (usize, &'a [Coord<f64>])>) -> ChunkSet {
@@ -106,9 +143,7 @@ impl ChunkSet {
             let mut chords: Vec<([f64; 3], [f64; 3])> = Vec::new();
             for w in coords.windows(2) {
                 let (a, b) = (w[0], w[1]);
-                let pieces = ((b.x - a.x).abs().max((b.y - a.y).abs()) / MAX_SEGMENT_DEG)
-                    .ceil()
-                    .max(1.0) as usize;
+                let pieces = pieces(a, b);
                 let mut from = Place::new(a).xyz;
                 for k in 1..=pieces {
                     let to = Place::new(a + (b - a) * (k as f64 / pieces as f64)).xyz;
@@ -168,5 +203,49 @@ impl ChunkSet {
         self.chunks.len() * std::mem::size_of::<Chunk>()
             + self.lanes.len() * std::mem::size_of::<Lanes>()
             + self.starts.len() * std::mem::size_of::<([f64; 3], u32)>()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use geo_types::Coord;
+
+    use super::*;
+
+    #[test]
+    fn the_count_is_what_the_build_makes() {
+        // 3 segments: one short, one cut in 5 (0.09 degree), one of length 0
+        let line = [
+            Coord { x: 120.0, y: 50.0 },
+            Coord { x: 120.01, y: 50.0 },
+            Coord {
+                x: 120.01,
+                y: 50.09,
+            },
+            Coord {
+                x: 120.01,
+                y: 50.09,
+            },
+        ];
+        let long: Vec<Coord<f64>> = (0..=40)
+            .map(|i| Coord {
+                x: 121.0 + f64::from(i) * 0.01,
+                y: 51.0,
+            })
+            .collect();
+        let edges = [&line[..], &long[..]];
+        let built = ChunkSet::build(edges.iter().copied().enumerate());
+        // 7 chords make one chunk, 40 make five
+        assert_eq!(chunk_count(edges.iter().copied()), 6);
+        assert_eq!(built.chunks.len(), 6);
+        assert_eq!(built.starts.len(), 47);
+    }
+
+    #[test]
+    fn too_many_chunks_are_a_data_error() {
+        assert!(check_chunk_count(MAX_CHUNKS).is_ok());
+        let err = check_chunk_count(MAX_CHUNKS + 1).unwrap_err();
+        assert!(matches!(err, Error::Data { .. }));
+        assert!(err.to_string().contains("65537 chunks"), "{err}");
     }
 }

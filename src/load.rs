@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use crate::atlas::{Atlas, Region};
 use crate::border::{BorderLine, LineKind};
+use crate::chunks::{check_chunk_count, chunk_count};
 use crate::date::Date;
 use crate::distance::empty_slots;
 use crate::eras::Eras;
@@ -94,7 +95,8 @@ impl Atlas {
     /// never put in force, regions that are outside the frame, on a line or disagree within
     /// one territory, a land face without a region, an island ring (a line with a `region`)
     /// that is not a closed coast line or names a region the timeline lacks, a bridge with
-    /// different faces on its two sides.
+    /// different faces on its two sides, treaty lines too long for the distance grid (more
+    /// than 65,536 chunks of 8 segments of at most 0.02°: about 46 times the embedded lines).
     ///
     /// ```
     /// use geo_types::Point;
@@ -257,6 +259,12 @@ impl Atlas {
         });
 
         let topo = Topology::build(&lines, LF)?;
+        let border_edges = topo
+            .edges
+            .iter()
+            .filter(|e| lines[e.line].kind == LineKind::Border)
+            .map(|e| e.coords.as_slice());
+        check_chunk_count(chunk_count(border_edges))?;
         let index = SegmentIndex::new(&topo);
         // epochs with the same treaty lines in force share a set of lines, whose certain
         // cells and view of the distance grid are one

@@ -73,7 +73,7 @@ fn entries(list: &[(f64, u32)]) -> Vec<Entry> {
     list.iter()
         .map(|&(d, chunk)| Entry {
             key: ((d - 1e-3) / KEY_KM).floor().clamp(0.0, u16::MAX as f64) as u16,
-            chunk: u16::try_from(chunk).expect("at most 65,536 chunks a grid"),
+            chunk: u16::try_from(chunk).expect("at most MAX_CHUNKS chunks: the loader checks"),
         })
         .collect()
 }
