@@ -212,14 +212,7 @@ impl Atlas {
                 if best.get().is_some_and(|b| b.0 <= km) {
                     return ControlFlow::Continue(());
                 }
-                let sides = [
-                    self.topo.left_face[2 * edge],
-                    self.topo.left_face[2 * edge + 1],
-                ];
-                if let Some(other) = sides.into_iter().find(|&f| {
-                    let s = statuses[f];
-                    s != status && s.is_land()
-                }) {
+                if let Some(other) = self.other_land_side(statuses, edge, status) {
                     best.set(Some((km, edge, other)));
                 }
                 ControlFlow::Continue(())
@@ -237,6 +230,23 @@ impl Atlas {
                 distance_km,
             },
         })
+    }
+
+    /// A face on either side of `edge` that is land of another status than `status`
+    /// (`statuses`: the faces' statuses in the epoch): what makes a line within its accuracy
+    /// a doubt.
+    pub(crate) fn other_land_side(
+        &self,
+        statuses: &[Status],
+        edge: usize,
+        status: Status,
+    ) -> Option<usize> {
+        [
+            self.topo.left_face[2 * edge],
+            self.topo.left_face[2 * edge + 1],
+        ]
+        .into_iter()
+        .find(|&f| statuses[f] != status && statuses[f].is_land())
     }
 
     fn time_doubt(&self, era: usize, face: usize) -> Option<OtherSide<'_>> {

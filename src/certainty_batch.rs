@@ -151,7 +151,7 @@ impl Atlas {
         let a = self.eras.answer(row, face);
         // an era before the first event answers `Outside`: not land
         let land = a.status.is_land() & inside;
-        let space_clear = match self.certain_cells[self.line_set[self.eras.epoch(era)]].get() {
+        let space_clear = match self.certain_cells_slot(self.eras.epoch(era)).get() {
             Some(cells) => cells.certain_at(cell, sub),
             None => {
                 *built = false;
@@ -212,14 +212,7 @@ impl Atlas {
             self.max_accuracy_km,
             |edge| self.lines[self.topo.edges[edge].line].accuracy_km,
             |Nearest { edge, .. }| {
-                let sides = [
-                    self.topo.left_face[2 * edge],
-                    self.topo.left_face[2 * edge + 1],
-                ];
-                found = sides.into_iter().any(|f| {
-                    let s = statuses[f];
-                    s != status && s.is_land()
-                });
+                found = self.other_land_side(statuses, edge, status).is_some();
                 if found {
                     ControlFlow::Break(())
                 } else {

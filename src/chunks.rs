@@ -4,8 +4,10 @@
 
 use geo_types::Coord;
 
+use crate::border::{BorderLine, LineKind};
 use crate::ellipsoid::Place;
 use crate::error::{Error, Result};
+use crate::topology::Topology;
 
 /// Segments longer than this (degrees of longitude or latitude) are cut into pieces, so that a
 /// chord stays within centimetres of the line drawn in lon/lat between the same ends.
@@ -107,6 +109,19 @@ fn pieces(a: Coord<f64>, b: Coord<f64>) -> usize {
     ((b.x - a.x).abs().max((b.y - a.y).abs()) / MAX_SEGMENT_DEG)
         .ceil()
         .max(1.0) as usize
+}
+
+/// The edges of `topo` that belong to treaty lines (of `lines`, [`LineKind::Border`]): the
+/// edges the distance grid measures to, with their ids.
+pub(crate) fn border_edges<'a>(
+    topo: &'a Topology,
+    lines: &'a [BorderLine],
+) -> impl Iterator<Item = (usize, &'a [Coord<f64>])> {
+    topo.edges
+        .iter()
+        .enumerate()
+        .filter(|(_, edge)| lines[edge.line].kind == LineKind::Border)
+        .map(|(e, edge)| (e, edge.coords.as_slice()))
 }
 
 /// How many chunks [`ChunkSet::build`] makes of lines with these vertices (one slice an edge),

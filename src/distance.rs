@@ -5,9 +5,8 @@ use std::sync::OnceLock;
 use geo_types::Point;
 
 use crate::atlas::{Atlas, NearestBorder};
-use crate::border::LineKind;
 use crate::certain_cells::CertainCells;
-use crate::chunks::ChunkSet;
+use crate::chunks::{border_edges, ChunkSet};
 use crate::date::Date;
 use crate::error::Result;
 use crate::nearest::{LinesGrid, Nearest, NearestGrid, DISTANCE_CELLS};
@@ -63,10 +62,6 @@ impl Atlas {
     #[inline]
     pub(crate) fn distance_grid(&self, epoch: usize) -> LinesGrid<'_> {
         built(&self.distance_grid, || {
-            let edges = self.topo.edges.iter().enumerate().filter_map(|(e, edge)| {
-                (self.lines[edge.line].kind == LineKind::Border)
-                    .then_some((e, edge.coords.as_slice()))
-            });
             // each set of lines as the edges in force in its first epoch
             let sets = self.line_set.iter().max().map_or(0, |&s| s + 1);
             let live: Vec<Vec<bool>> = (0..sets)
@@ -77,7 +72,7 @@ impl Atlas {
                 })
                 .collect();
             NearestGrid::build(
-                ChunkSet::build(edges),
+                ChunkSet::build(border_edges(&self.topo, &self.lines)),
                 &live,
                 self.frame.min(),
                 self.frame.max(),
@@ -88,11 +83,17 @@ impl Atlas {
         .lines(self.line_set[epoch])
     }
 
+    /// Where the cells certain in space in `epoch` are kept: one slot per set of lines.
+    #[inline(always)]
+    pub(crate) fn certain_cells_slot(&self, epoch: usize) -> &OnceLock<CertainCells> {
+        &self.certain_cells[self.line_set[epoch]]
+    }
+
     /// Which cells are certain in space in `epoch` (built on first use, from the distance
     /// grid).
     #[inline]
     pub(crate) fn certain_cells(&self, epoch: usize) -> &CertainCells {
-        built(&self.certain_cells[self.line_set[epoch]], || {
+        built(self.certain_cells_slot(epoch), || {
             let (origin, scale, n) = self.grid.fine_geometry();
             CertainCells::build(
                 self.distance_grid(epoch),

@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use crate::atlas::{Atlas, Region};
 use crate::border::{BorderLine, LineKind};
-use crate::chunks::{check_chunk_count, chunk_count};
+use crate::chunks::{border_edges, check_chunk_count, chunk_count};
 use crate::date::Date;
 use crate::distance::empty_slots;
 use crate::eras::Eras;
@@ -259,12 +259,9 @@ impl Atlas {
         });
 
         let topo = Topology::build(&lines, LF)?;
-        let border_edges = topo
-            .edges
-            .iter()
-            .filter(|e| lines[e.line].kind == LineKind::Border)
-            .map(|e| e.coords.as_slice());
-        check_chunk_count(chunk_count(border_edges))?;
+        check_chunk_count(chunk_count(
+            border_edges(&topo, &lines).map(|(_, coords)| coords),
+        ))?;
         let index = SegmentIndex::new(&topo);
         // epochs with the same treaty lines in force share a set of lines, whose certain
         // cells and view of the distance grid are one
